@@ -1,0 +1,89 @@
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import type { Knex } from 'knex';
+import type { Logger } from 'pino';
+import { type Clock, systemClock } from './clock.js';
+import type { Config } from './config.js';
+import { authenticate, requireCatalogWriter } from './http/authenticate.js';
+import { errorHandler, notFoundHandler } from './http/error-handler.js';
+import { loginRateLimits } from './http/rate-limit.js';
+import { requestId } from './http/request-id.js';
+import { albumsRepository } from './modules/albums/albums.repository.js';
+import { albumsRoutes } from './modules/albums/albums.routes.js';
+import { albumsService } from './modules/albums/albums.service.js';
+import { authenticationsRoutes } from './modules/authentications/authentications.routes.js';
+import { authenticationsService } from './modules/authentications/authentications.service.js';
+import { refreshTokensRepository } from './modules/authentications/refresh-tokens.repository.js';
+import { tokenManager } from './modules/authentications/token-manager.js';
+import { collaborationsRepository } from './modules/collaborations/collaborations.repository.js';
+import { collaborationsRoutes } from './modules/collaborations/collaborations.routes.js';
+import { collaborationsService } from './modules/collaborations/collaborations.service.js';
+import { operationsRoutes } from './modules/operations/operations.routes.js';
+import { playlistsRepository } from './modules/playlists/playlists.repository.js';
+import { playlistsRoutes } from './modules/playlists/playlists.routes.js';
+import { playlistsService } from './modules/playlists/playlists.service.js';
+import { songsRepository } from './modules/songs/songs.repository.js';
+import { songsRoutes } from './modules/songs/songs.routes.js';
+import { songsService } from './modules/songs/songs.service.js';
+import { usersRepository } from './modules/users/users.repository.js';
+import { usersRoutes } from './modules/users/users.routes.js';
+import { usersService } from './modules/users/users.service.js';
+import { buildOpenApiDocument } from './openapi/document.js';
+
+export interface AppDeps {
+  db: Knex;
+  config: Config;
+  logger: Logger;
+  clock?: Clock;
+}
+
+/** Builds the whole API on the injected dependencies. Never listens and never reads the environment. */
+export function createApp({ db, config, logger, clock = systemClock }: AppDeps): Express {
+  const users = usersRepository(db);
+  const albums = albumsRepository(db);
+  const songs = songsRepository(db);
+  const playlists = playlistsRepository(db);
+  const tokens = tokenManager(config.tokens, clock);
+
+  const playlistsSvc = playlistsService(playlists, songs, clock);
+  const authenticated = authenticate(tokens);
+  const catalogWriter =
+    config.catalogWrites === 'public' ? [] : [authenticated, requireCatalogWriter(config.catalogWrites)];
+
+  let openApiDocument: object | undefined;
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.set('trust proxy', config.trustProxy);
+  app.set('query parser', 'simple');
+
+  app.use(requestId(logger));
+  app.use(
+    helmet({ contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } } }),
+  );
+
+  app.use(operationsRoutes(db, () => (openApiDocument ??= buildOpenApiDocument())));
+  app.use('/albums', albumsRoutes(albumsService(albums, clock), catalogWriter));
+  app.use('/songs', songsRoutes(songsService(songs, albums, clock), catalogWriter));
+  app.use('/users', usersRoutes(usersService(users, config.bcryptCost, clock)));
+  app.use(
+    '/authentications',
+    authenticationsRoutes(
+      authenticationsService(users, refreshTokensRepository(db), tokens, config.bcryptCost, clock),
+      loginRateLimits(config.loginRateLimit),
+    ),
+  );
+  app.use('/playlists', playlistsRoutes(playlistsSvc, authenticated));
+  app.use(
+    '/collaborations',
+    collaborationsRoutes(
+      collaborationsService(collaborationsRepository(db), playlistsSvc, users, clock),
+      authenticated,
+    ),
+  );
+
+  app.use(notFoundHandler);
+  app.use(errorHandler(logger));
+  return app;
+}

@@ -1,0 +1,58 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import knex, { type Knex } from 'knex';
+import type { DbConfig } from '../config.js';
+
+/** How long a request may wait for a connection before it is answered 503 (no hanging requests). */
+const ACQUIRE_TIMEOUT_MS = 2000;
+
+/**
+ * MySQL/MariaDB when DB_HOST is set, otherwise the embedded SQLite file: the same knex code runs on both.
+ * Creating the instance opens no connection; the first query does.
+ */
+export function createDb(config: DbConfig): Knex {
+  if (config.client === 'mysql') {
+    return knex({
+      client: 'mysql2',
+      connection: {
+        host: config.host,
+        port: config.port,
+        user: config.user,
+        password: config.password,
+        database: config.database,
+        charset: 'utf8mb4_unicode_ci',
+        timezone: 'Z',
+        connectTimeout: ACQUIRE_TIMEOUT_MS,
+        enableKeepAlive: true,
+        keepAliveInitialDelay: 30_000,
+      },
+      // min 0 + idle timeout: no idle connection lives long enough to be silently dropped by a
+      // swarm VIP (~900 s) and handed to a request dead.
+      pool: { min: 0, max: config.poolMax, idleTimeoutMillis: 30_000, reapIntervalMillis: 5_000 },
+      acquireConnectionTimeout: ACQUIRE_TIMEOUT_MS,
+    });
+  }
+
+  if (config.file !== ':memory:') mkdirSync(dirname(config.file), { recursive: true });
+  return knex({
+    client: 'better-sqlite3',
+    connection: { filename: config.file },
+    useNullAsDefault: true,
+    pool: {
+      min: 1,
+      max: 1,
+      afterCreate: (connection: { pragma(sql: string): unknown }, done: (error: Error | null) => void) => {
+        connection.pragma('journal_mode = WAL');
+        connection.pragma('foreign_keys = ON');
+        connection.pragma('busy_timeout = 5000');
+        done(null);
+      },
+    },
+    // One connection serialises every query, so waiting for it is normal under load, not an outage.
+    acquireConnectionTimeout: 10_000,
+  });
+}
+
+export function dialectOf(db: Knex): 'mysql' | 'sqlite' {
+  return db.client.config.client === 'mysql2' ? 'mysql' : 'sqlite';
+}

@@ -1,0 +1,51 @@
+import type { Knex } from 'knex';
+import { InvalidInputError } from '../http/errors.js';
+
+type Key = string | number;
+
+/**
+ * Opaque keyset cursors: base64url JSON of the sort key of the last item, tagged with the list it
+ * belongs to. A list is read as "sort key greater than the cursor", so no page ever counts or skips rows.
+ */
+export function encodeCursor(list: string, key: Key[]): string {
+  return Buffer.from(JSON.stringify([list, ...key])).toString('base64url');
+}
+
+export function decodeCursor(list: string, cursor: string, arity: number): Key[] {
+  try {
+    const decoded: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (
+      Array.isArray(decoded) &&
+      decoded.length === arity + 1 &&
+      decoded[0] === list &&
+      decoded.slice(1).every((part) => typeof part === 'string' || typeof part === 'number')
+    ) {
+      return decoded.slice(1) as Key[];
+    }
+  } catch {
+    // fall through: any malformed cursor gets the same answer
+  }
+  throw new InvalidInputError('cursor is invalid: pass the nextCursor of a previous page of this list');
+}
+
+/** `WHERE (a > ?) OR (a = ? AND b > ?)` for an ascending sort on the given columns. */
+export function afterKey(query: Knex.QueryBuilder, columns: [string, string], key: Key[]): void {
+  const [first, second] = columns;
+  query.where((q) =>
+    q
+      .where(first, '>', key[0] as Key)
+      .orWhere((q2) => q2.where(first, key[0] as Key).andWhere(second, '>', key[1] as Key)),
+  );
+}
+
+/** Splits a `limit + 1` fetch into a page and the cursor of the next one. */
+export function toPage<T>(list: string, rows: T[], limit: number, keyOf: (row: T) => Key[]) {
+  const items = rows.slice(0, limit);
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > limit && last ? encodeCursor(list, keyOf(last)) : null };
+}
+
+/** Escapes LIKE wildcards so a search for "100%" matches the text "100%". Use with `ESCAPE '!'`. */
+export function likeContains(term: string): string {
+  return `%${term.replace(/[!%_]/g, (c) => `!${c}`)}%`;
+}

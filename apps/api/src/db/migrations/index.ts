@@ -1,0 +1,22 @@
+import type { Knex } from 'knex';
+import * as usersAndSessions from './001-users-and-sessions.js';
+import * as catalogue from './002-catalogue.js';
+import * as playlists from './003-playlists.js';
+
+interface Migration {
+  up(db: Knex): Promise<void>;
+  down(db: Knex): Promise<void>;
+}
+
+/** Every migration, in order. Imported (not read from disk) so tsx, tsc output and bundles all agree. */
+const migrations: Record<string, Migration> = {
+  '001-users-and-sessions': usersAndSessions,
+  '002-catalogue': catalogue,
+  '003-playlists': playlists,
+};
+
+export const migrationSource: Knex.MigrationSource<string> = {
+  getMigrations: async () => Object.keys(migrations),
+  getMigrationName: (name) => name,
+  getMigration: async (name) => migrations[name] as Migration,
+};

@@ -1,0 +1,55 @@
+import type { Role } from '@musicapp/types/users';
+import type { RequestHandler } from 'express';
+import { AuthenticationError, ForbiddenError } from './errors.js';
+
+export interface Principal {
+  userId: string;
+  role: Role;
+}
+
+declare module 'express-serve-static-core' {
+  interface Request {
+    principal?: Principal;
+  }
+}
+
+export interface AccessTokenVerifier {
+  verifyAccessToken(token: string): Principal;
+}
+
+function bearerToken(header: string | undefined): string | null {
+  if (!header) return null;
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  if (!match?.[1]) throw new AuthenticationError('Authorization header must be "Bearer <access token>"');
+  return match[1];
+}
+
+/** Requires a valid access token; sets `req.principal`. */
+export function authenticate(tokens: AccessTokenVerifier): RequestHandler {
+  return (req, res, next) => {
+    const token = bearerToken(req.headers.authorization);
+    if (!token) {
+      res.setHeader('WWW-Authenticate', 'Bearer');
+      throw new AuthenticationError(
+        'Missing authentication: send an access token as "Authorization: Bearer <token>"',
+      );
+    }
+    req.principal = tokens.verifyAccessToken(token);
+    next();
+  };
+}
+
+/** The principal set by `authenticate`; routes behind it can rely on it. */
+export function principalOf(req: { principal?: Principal }): Principal {
+  if (!req.principal) throw new AuthenticationError('Missing authentication');
+  return req.principal;
+}
+
+/** Catalogue writes: admins only, unless the deployment opened them with CATALOG_WRITES=public. */
+export function requireCatalogWriter(catalogWrites: 'admin' | 'public'): RequestHandler {
+  return (req, _res, next) => {
+    if (catalogWrites === 'public') return next();
+    if (principalOf(req).role !== 'admin') throw new ForbiddenError('Only admins can change the catalogue');
+    next();
+  };
+}

@@ -1,0 +1,55 @@
+/**
+ * The one error family. Services throw these with a message meant for the user; the error middleware
+ * (error-handler.ts) alone decides the HTTP status and writes the envelope.
+ */
+export abstract class AppError extends Error {
+  abstract readonly kind:
+    | 'invalid-input'
+    | 'unauthenticated'
+    | 'forbidden'
+    | 'not-found'
+    | 'conflict'
+    | 'payload-too-large'
+    | 'unsupported-media-type'
+    | 'too-many-requests'
+    | 'unavailable';
+}
+
+/** The request is malformed: bad JSON, wrong type, unknown field, bad cursor… */
+export class InvalidInputError extends AppError {
+  readonly kind = 'invalid-input';
+}
+/** No token, or one that is expired, tampered with or not an access token. */
+export class AuthenticationError extends AppError {
+  readonly kind = 'unauthenticated';
+}
+/** Authenticated, but not allowed to touch this resource. */
+export class ForbiddenError extends AppError {
+  readonly kind = 'forbidden';
+}
+export class NotFoundError extends AppError {
+  readonly kind = 'not-found';
+}
+/** The request is valid but clashes with the current state (already exists, already added…). */
+export class ConflictError extends AppError {
+  readonly kind = 'conflict';
+}
+export class PayloadTooLargeError extends AppError {
+  readonly kind = 'payload-too-large';
+}
+export class UnsupportedMediaTypeError extends AppError {
+  readonly kind = 'unsupported-media-type';
+}
+export class TooManyRequestsError extends AppError {
+  readonly kind = 'too-many-requests';
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+  }
+}
+/** A dependency (the database) cannot be reached right now; the client may retry. */
+export class ServiceUnavailableError extends AppError {
+  readonly kind = 'unavailable';
+}

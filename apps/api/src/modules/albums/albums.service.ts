@@ -1,0 +1,40 @@
+import type { Album, AlbumPayload } from '@musicapp/types/albums';
+import type { PageQuery } from '@musicapp/types/common';
+import type { Clock } from '../../clock.js';
+import { decodeCursor, toPage } from '../../db/cursor.js';
+import { newId } from '../../db/ids.js';
+import { NotFoundError } from '../../http/errors.js';
+import type { AlbumsRepository } from './albums.repository.js';
+
+export function albumsService(albums: AlbumsRepository, clock: Clock) {
+  return {
+    async create(payload: AlbumPayload): Promise<string> {
+      const id = newId('album');
+      await albums.insert({ ...payload, id, createdAt: clock() });
+      return id;
+    },
+
+    async get(id: string): Promise<Album> {
+      const album = await albums.findWithSongs(id);
+      if (!album) throw new NotFoundError(`Album ${id} not found`);
+      return album;
+    },
+
+    async list({ limit, cursor }: PageQuery) {
+      const after = cursor ? decodeCursor('albums', cursor, 2) : undefined;
+      const rows = await albums.list(limit + 1, after);
+      const page = toPage('albums', rows, limit, (album) => [album.name, album.id]);
+      return { albums: page.items, nextCursor: page.nextCursor };
+    },
+
+    async update(id: string, payload: AlbumPayload): Promise<void> {
+      if (!(await albums.update(id, payload))) throw new NotFoundError(`Album ${id} not found`);
+    },
+
+    async remove(id: string): Promise<void> {
+      if (!(await albums.remove(id))) throw new NotFoundError(`Album ${id} not found`);
+    },
+  };
+}
+
+export type AlbumsService = ReturnType<typeof albumsService>;

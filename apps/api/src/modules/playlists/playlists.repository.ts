@@ -1,0 +1,157 @@
+import type { Activity, Playlist, PlaylistSummary } from '@musicapp/types/playlists';
+import type { Knex } from 'knex';
+import { afterKey } from '../../db/cursor.js';
+import { isUniqueViolation } from '../../db/db-errors.js';
+
+export interface PlaylistAccess {
+  ownerId: string;
+  isCollaborator: boolean;
+}
+
+export function playlistsRepository(db: Knex) {
+  return {
+    async insert(playlist: { id: string; name: string; ownerId: string; createdAt: number }): Promise<void> {
+      await db('playlists').insert({
+        id: playlist.id,
+        name: playlist.name,
+        owner_id: playlist.ownerId,
+        created_at: playlist.createdAt,
+      });
+    },
+
+    /** Who may touch the playlist, in one query: its owner and whether `userId` collaborates on it. */
+    async findAccess(playlistId: string, userId: string): Promise<PlaylistAccess | null> {
+      const row: { owner_id: string; collaboration_id: string | null } | undefined = await db(
+        'playlists as p',
+      )
+        .leftJoin('collaborations as c', (join) =>
+          join.on('c.playlist_id', 'p.id').andOnVal('c.user_id', userId),
+        )
+        .where('p.id', playlistId)
+        .first('p.owner_id', 'c.id as collaboration_id');
+      return row ? { ownerId: row.owner_id, isCollaborator: row.collaboration_id !== null } : null;
+    },
+
+    /** Playlists the user owns or collaborates on, with the owner's username, by (name, id). */
+    async listFor(userId: string, limit: number, after?: (string | number)[]): Promise<PlaylistSummary[]> {
+      const query = db('playlists as p')
+        .join('users as u', 'u.id', 'p.owner_id')
+        .where((q) =>
+          q
+            .where('p.owner_id', userId)
+            .orWhereIn('p.id', db('collaborations').select('playlist_id').where('user_id', userId)),
+        )
+        .orderBy([{ column: 'p.name' }, { column: 'p.id' }])
+        .limit(limit)
+        .select('p.id', 'p.name', 'u.username');
+      if (after) afterKey(query, ['p.name', 'p.id'], after);
+      return query;
+    },
+
+    async remove(playlistId: string): Promise<boolean> {
+      return (await db('playlists').where({ id: playlistId }).delete()) > 0;
+    },
+
+    async findWithSongs(playlistId: string): Promise<Playlist | null> {
+      const rows: {
+        id: string;
+        name: string;
+        username: string;
+        song_id: string | null;
+        title: string | null;
+        performer: string | null;
+      }[] = await db('playlists as p')
+        .join('users as u', 'u.id', 'p.owner_id')
+        .leftJoin('playlist_songs as ps', 'ps.playlist_id', 'p.id')
+        .leftJoin('songs as s', 's.id', 'ps.song_id')
+        .where('p.id', playlistId)
+        .orderBy('ps.id')
+        .select('p.id', 'p.name', 'u.username', 's.id as song_id', 's.title', 's.performer');
+      const first = rows[0];
+      if (!first) return null;
+      const songs = [];
+      for (const row of rows) {
+        if (row.song_id)
+          songs.push({ id: row.song_id, title: row.title as string, performer: row.performer as string });
+      }
+      return { id: first.id, name: first.name, username: first.username, songs };
+    },
+
+    /**
+     * Adds the song and logs the activity in one transaction. Returns false when it is already there.
+     */
+    async addSong(entry: {
+      playlistId: string;
+      songId: string;
+      title: string;
+      userId: string;
+      time: number;
+    }): Promise<boolean> {
+      try {
+        await db.transaction(async (trx) => {
+          await trx('playlist_songs').insert({
+            playlist_id: entry.playlistId,
+            song_id: entry.songId,
+            added_at: entry.time,
+          });
+          await trx('playlist_activities').insert({
+            playlist_id: entry.playlistId,
+            user_id: entry.userId,
+            song_id: entry.songId,
+            title: entry.title,
+            action: 'add',
+            time: entry.time,
+          });
+        });
+        return true;
+      } catch (error) {
+        if (isUniqueViolation(error)) return false;
+        throw error;
+      }
+    },
+
+    /** Removes the song and logs the activity in one transaction. Returns false when it was not there. */
+    async removeSong(entry: {
+      playlistId: string;
+      songId: string;
+      userId: string;
+      time: number;
+    }): Promise<boolean> {
+      return db.transaction(async (trx) => {
+        const song: { title: string } | undefined = await trx('songs')
+          .where({ id: entry.songId })
+          .first('title');
+        const removed = await trx('playlist_songs')
+          .where({ playlist_id: entry.playlistId, song_id: entry.songId })
+          .delete();
+        if (removed === 0 || !song) return false;
+        await trx('playlist_activities').insert({
+          playlist_id: entry.playlistId,
+          user_id: entry.userId,
+          song_id: entry.songId,
+          title: song.title,
+          action: 'delete',
+          time: entry.time,
+        });
+        return true;
+      });
+    },
+
+    async activities(playlistId: string): Promise<Activity[]> {
+      const rows: { username: string; title: string; action: 'add' | 'delete'; time: number | string }[] =
+        await db('playlist_activities as a')
+          .join('users as u', 'u.id', 'a.user_id')
+          .where('a.playlist_id', playlistId)
+          .orderBy('a.id')
+          .select('u.username', 'a.title', 'a.action', 'a.time');
+      return rows.map((row) => ({
+        username: row.username,
+        title: row.title,
+        action: row.action,
+        time: new Date(Number(row.time)).toISOString(),
+      }));
+    },
+  };
+}
+
+export type PlaylistsRepository = ReturnType<typeof playlistsRepository>;

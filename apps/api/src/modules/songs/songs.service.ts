@@ -1,0 +1,46 @@
+import type { Song, SongPayload, SongSearchQuery } from '@musicapp/types/songs';
+import type { Clock } from '../../clock.js';
+import { decodeCursor, toPage } from '../../db/cursor.js';
+import { newId } from '../../db/ids.js';
+import { NotFoundError } from '../../http/errors.js';
+import type { AlbumsRepository } from '../albums/albums.repository.js';
+import type { SongsRepository } from './songs.repository.js';
+
+export function songsService(songs: SongsRepository, albums: AlbumsRepository, clock: Clock) {
+  async function assertAlbumExists(albumId: string | null | undefined) {
+    if (albumId && !(await albums.exists(albumId))) throw new NotFoundError(`Album ${albumId} not found`);
+  }
+
+  return {
+    async create(payload: SongPayload): Promise<string> {
+      await assertAlbumExists(payload.albumId);
+      const id = newId('song');
+      await songs.insert({ ...payload, id, createdAt: clock() });
+      return id;
+    },
+
+    async get(id: string): Promise<Song> {
+      const song = await songs.findById(id);
+      if (!song) throw new NotFoundError(`Song ${id} not found`);
+      return song;
+    },
+
+    async search({ title, performer, limit, cursor }: SongSearchQuery) {
+      const after = cursor ? decodeCursor('songs', cursor, 2) : undefined;
+      const rows = await songs.search({ title, performer, limit: limit + 1, after });
+      const page = toPage('songs', rows, limit, (song) => [song.title, song.id]);
+      return { songs: page.items, nextCursor: page.nextCursor };
+    },
+
+    async update(id: string, payload: SongPayload): Promise<void> {
+      await assertAlbumExists(payload.albumId);
+      if (!(await songs.update(id, payload))) throw new NotFoundError(`Song ${id} not found`);
+    },
+
+    async remove(id: string): Promise<void> {
+      if (!(await songs.remove(id))) throw new NotFoundError(`Song ${id} not found`);
+    },
+  };
+}
+
+export type SongsService = ReturnType<typeof songsService>;

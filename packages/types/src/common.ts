@@ -1,0 +1,47 @@
+import { z } from 'zod';
+
+/** Envelope of every successful response: `{ status: "success", message?, data? }`. */
+export const successEnvelope = <T extends z.ZodType>(data: T) =>
+  z.object({ status: z.literal('success'), message: z.string().optional(), data });
+
+/** Envelope of every failed response: 4xx is `fail`, 5xx is `error`. */
+export const failEnvelope = z.object({
+  status: z.enum(['fail', 'error']),
+  message: z.string(),
+});
+export type FailEnvelope = z.infer<typeof failEnvelope>;
+
+export const MAX_PAGE_SIZE = 200;
+export const DEFAULT_PAGE_SIZE = 50;
+
+/** `?limit=&cursor=` of every list. The cursor is opaque: only the api reads it. */
+export const pageQuery = z.object({
+  limit: z.coerce
+    .number({ error: 'limit must be a whole number' })
+    .int('limit must be a whole number')
+    .min(1, 'limit must be at least 1')
+    .max(MAX_PAGE_SIZE, `limit must be at most ${MAX_PAGE_SIZE}`)
+    .default(DEFAULT_PAGE_SIZE),
+  cursor: z.string().min(1, 'cursor must not be empty').max(512, 'cursor is too long').optional(),
+});
+export type PageQuery = z.infer<typeof pageQuery>;
+
+/** Paging data sits beside a list, never inside its items. */
+export const nextCursor = z.string().nullable();
+
+/** Path parameter `:id`; a malformed id simply matches nothing (404). */
+export const idParam = z.object({ id: z.string().min(1).max(64) });
+
+export const year = z
+  .number({ error: 'year must be a number' })
+  .int('year must be a whole number')
+  .min(1, 'year must be positive')
+  .max(9999, 'year must have at most 4 digits');
+
+/** A non-empty, trimmed string of at most `max` characters. */
+export const text = (field: string, max: number) =>
+  z
+    .string({ error: `${field} must be a string` })
+    .trim()
+    .min(1, `${field} must not be empty`)
+    .max(max, `${field} must be at most ${max} characters`);

@@ -27,7 +27,7 @@ function loadConfigOrExit(): Config {
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
   const logger = createLogger(config.logLevel);
-  const db = createDb(config.db);
+  const db = createDb(config.db, logger);
 
   await waitForDatabase(db, logger);
   await migrateToLatest(db, logger);
@@ -58,7 +58,10 @@ async function main(): Promise<void> {
     force.unref();
     // Requests on kept-alive connections are answered with "Connection: close" from now on.
     server.on('request', (_req, res) => res.setHeader('Connection', 'close'));
+    // A kept-alive connection becomes idle once its in-flight response is sent: close those as they appear.
+    const reaper = setInterval(() => server.closeIdleConnections(), 100);
     server.close(async () => {
+      clearInterval(reaper);
       await db.destroy();
       logger.info('stopped cleanly');
       process.exit(0);

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import knex, { type Knex } from 'knex';
+import type { Logger } from 'pino';
 import type { DbConfig } from '../config.js';
 
 /** How long a request may wait for a connection before it is answered 503 (no hanging requests). */
@@ -10,9 +11,17 @@ const ACQUIRE_TIMEOUT_MS = 2000;
  * MySQL/MariaDB when DB_HOST is set, otherwise the embedded SQLite file: the same knex code runs on both.
  * Creating the instance opens no connection; the first query does.
  */
-export function createDb(config: DbConfig): Knex {
+export function createDb(config: DbConfig, logger?: Logger): Knex {
+  // knex's own warnings (e.g. "Acquire connection error") go to the structured log, not the console.
+  const log = {
+    warn: (message: unknown) => logger?.warn({ knex: String(message) }, 'database warning'),
+    error: (message: unknown) => logger?.error({ knex: String(message) }, 'database error'),
+    deprecate: (message: unknown) => logger?.warn({ knex: String(message) }, 'knex deprecation'),
+    debug: () => {},
+  };
   if (config.client === 'mysql') {
     return knex({
+      log,
       client: 'mysql2',
       connection: {
         host: config.host,
@@ -20,7 +29,7 @@ export function createDb(config: DbConfig): Knex {
         user: config.user,
         password: config.password,
         database: config.database,
-        charset: 'utf8mb4_unicode_ci',
+        charset: 'utf8mb4',
         timezone: 'Z',
         connectTimeout: ACQUIRE_TIMEOUT_MS,
         enableKeepAlive: true,
@@ -35,6 +44,7 @@ export function createDb(config: DbConfig): Knex {
 
   if (config.file !== ':memory:') mkdirSync(dirname(config.file), { recursive: true });
   return knex({
+    log,
     client: 'better-sqlite3',
     connection: { filename: config.file },
     useNullAsDefault: true,

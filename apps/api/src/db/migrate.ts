@@ -17,9 +17,10 @@ export async function migrateToLatest(db: Knex, logger?: Logger): Promise<void> 
       if (applied.length > 0) logger?.info({ applied }, 'database migrated');
       return;
     } catch (error) {
+      // Another replica holds the lock, or won the race to create knex's own bookkeeping tables.
       const locked =
         error instanceof Error &&
-        (error.name === 'MigrationLocked' || /already (locked|exists)/i.test(error.message));
+        (error.name === 'MigrationLocked' || /knex_migrations\S* already exists/i.test(error.message));
       if (!locked || Date.now() > deadline) throw error;
       logger?.info({ attempt }, 'another replica is migrating the database; waiting');
       await sleep(250 + Math.random() * 250);

@@ -48,6 +48,7 @@ function toAppError(error: unknown): AppError | null {
   if (isDatabaseUnavailable(error)) {
     return new ServiceUnavailableError('The database is unavailable right now; please retry shortly');
   }
+  if (error instanceof URIError) return new InvalidInputError('The URL is not valid percent-encoding');
   if (error && typeof error === 'object' && 'type' in error) return fromBodyParser(error);
   return null;
 }

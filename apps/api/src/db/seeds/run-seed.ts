@@ -12,7 +12,7 @@ if (config.env === 'production') {
   process.exit(1);
 }
 const logger = createLogger(config.logLevel);
-const db = createDb(config.db);
+const db = createDb(config.db, logger);
 try {
   await waitForDatabase(db, logger, 30_000);
   await migrateToLatest(db, logger);

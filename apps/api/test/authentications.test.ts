@@ -1,0 +1,149 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import jwt from 'jsonwebtoken';
+import { startTestApp, TEST_ACCESS_KEY, TEST_REFRESH_KEY, type TestApp, unique } from './helpers/test-app.js';
+
+describe('authentications', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await startTestApp();
+  });
+  after(() => t.close());
+
+  test('POST /authentications → 201 with an HS256 access token and a refresh token', async () => {
+    const user = await t.user();
+    const res = await t
+      .http()
+      .post('/authentications')
+      .send({ username: user.username, password: user.password });
+    assert.equal(res.status, 201);
+    const { accessToken, refreshToken } = res.body.data;
+    const header = JSON.parse(Buffer.from(accessToken.split('.')[0], 'base64url').toString());
+    assert.equal(header.alg, 'HS256');
+    const claims = jwt.verify(accessToken, TEST_ACCESS_KEY) as jwt.JwtPayload;
+    assert.equal(claims.sub, user.userId);
+    assert.equal((claims.exp ?? 0) - (claims.iat ?? 0), 1800);
+    assert.equal(typeof refreshToken, 'string');
+  });
+
+  test('refresh tokens are stored hashed, never in clear', async () => {
+    const user = await t.user();
+    const rows = await t.db('refresh_tokens').where({ user_id: user.userId }).select('token_hash');
+    assert.equal(rows.length, 1);
+    assert.notEqual(rows[0].token_hash, user.refreshToken);
+    assert.match(rows[0].token_hash, /^[0-9a-f]{64}$/);
+  });
+
+  test('POST /authentications with a wrong password or unknown user → 401 with one message', async () => {
+    const user = await t.user();
+    const wrong = await t
+      .http()
+      .post('/authentications')
+      .send({ username: user.username, password: 'not-it' });
+    const unknown = await t
+      .http()
+      .post('/authentications')
+      .send({ username: unique('ghost'), password: 'whatever' });
+    for (const res of [wrong, unknown]) {
+      assert.equal(res.status, 401);
+      assert.equal(res.body.status, 'fail');
+      assert.equal(res.body.message, 'Wrong username or password');
+    }
+  });
+
+  test('POST /authentications with a bad payload → 400', async () => {
+    for (const body of [
+      {},
+      { username: 'a' },
+      { username: 1, password: 'x' },
+      { username: 'a', password: 'b', c: 1 },
+    ]) {
+      assert.equal((await t.http().post('/authentications').send(body)).status, 400, JSON.stringify(body));
+    }
+  });
+
+  test('PUT /authentications with a refresh token → 200 and a working access token', async () => {
+    const user = await t.user();
+    const res = await t.http().put('/authentications').send({ refreshToken: user.refreshToken });
+    assert.equal(res.status, 200);
+    const { accessToken } = res.body.data;
+    const playlists = await t.http().get('/playlists').set('Authorization', `Bearer ${accessToken}`);
+    assert.equal(playlists.status, 200);
+  });
+
+  test('PUT /authentications with an unknown, forged or access token → 400', async () => {
+    const user = await t.user();
+    const forged = jwt.sign({ sub: user.userId, typ: 'refresh', jti: 'x' }, TEST_REFRESH_KEY);
+    for (const refreshToken of [user.accessToken, 'not.a.token', forged]) {
+      const res = await t.http().put('/authentications').send({ refreshToken });
+      assert.equal(res.status, 400);
+      assert.equal(res.body.status, 'fail');
+    }
+    assert.equal((await t.http().put('/authentications').send({})).status, 400);
+  });
+
+  test('DELETE /authentications logs out: the refresh token stops working; deleting again → 400', async () => {
+    const user = await t.user();
+    const out = await t.http().delete('/authentications').send({ refreshToken: user.refreshToken });
+    assert.equal(out.status, 200);
+    assert.equal(out.body.status, 'success');
+    const refresh = await t.http().put('/authentications').send({ refreshToken: user.refreshToken });
+    assert.equal(refresh.status, 400);
+    assert.match(refresh.body.message, /logged out|revoked/);
+    assert.equal(
+      (await t.http().delete('/authentications').send({ refreshToken: user.refreshToken })).status,
+      400,
+    );
+    assert.equal((await t.http().delete('/authentications').send({ refreshToken: 'unknown' })).status, 400);
+  });
+
+  test('logging out one session leaves the user’s other sessions working', async () => {
+    const user = await t.user();
+    const second = await t
+      .http()
+      .post('/authentications')
+      .send({ username: user.username, password: user.password });
+    await t.http().delete('/authentications').send({ refreshToken: user.refreshToken });
+    const res = await t.http().put('/authentications').send({ refreshToken: second.body.data.refreshToken });
+    assert.equal(res.status, 200);
+  });
+});
+
+describe('authentications: rate limits', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await startTestApp({ LOGIN_RATE_LIMIT_PER_USERNAME: '3', LOGIN_RATE_LIMIT_PER_CLIENT: '8' });
+  });
+  after(() => t.close());
+
+  test('failed logins for one username beyond the limit → 429 with Retry-After, even with the right password', async () => {
+    const user = await t.user(); // one successful login, which does not count
+    for (let i = 0; i < 3; i++) {
+      const res = await t
+        .http()
+        .post('/authentications')
+        .send({ username: user.username, password: 'wrong' });
+      assert.equal(res.status, 401);
+    }
+    const blocked = await t
+      .http()
+      .post('/authentications')
+      .send({ username: user.username, password: user.password });
+    assert.equal(blocked.status, 429);
+    assert.equal(blocked.body.status, 'fail');
+    assert.match(blocked.body.message, /Too many/);
+    assert.ok(Number(blocked.headers['retry-after']) > 0);
+  });
+
+  test('attempts from one client beyond its limit → 429 whatever the username', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 8; i++) {
+      const res = await t
+        .http()
+        .post('/authentications')
+        .send({ username: unique('nobody'), password: 'wrong' });
+      statuses.push(res.status);
+    }
+    assert.ok(statuses.includes(429), `statuses: ${statuses}`);
+  });
+});

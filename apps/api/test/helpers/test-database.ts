@@ -1,0 +1,63 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import knex, { type Knex } from 'knex';
+import type { DbConfig } from '../../src/config.js';
+import { createDb } from '../../src/db/create-db.js';
+import { migrateToLatest } from '../../src/db/migrate.js';
+
+export interface TestDatabase {
+  config: DbConfig;
+  db: Knex;
+  /** Closes the pool and deletes the database (file or MariaDB schema). */
+  drop(): Promise<void>;
+}
+
+const mysqlServer = () => ({
+  host: process.env.TEST_MYSQL_HOST ?? '127.0.0.1',
+  port: Number(process.env.TEST_MYSQL_PORT ?? 3306),
+  user: process.env.TEST_MYSQL_USER ?? 'root',
+  password: process.env.TEST_MYSQL_PASSWORD ?? '',
+});
+
+export const testDialect = (): 'mysql' | 'sqlite' => (process.env.TEST_DB === 'mysql' ? 'mysql' : 'sqlite');
+
+/**
+ * A fresh, migrated database of its own for one test file: a temporary SQLite file by default, or a new
+ * `musicapp_test_<random>` database on MariaDB/MySQL when TEST_DB=mysql. Nothing is shared between runs.
+ */
+export async function createTestDatabase({ migrate = true } = {}): Promise<TestDatabase> {
+  if (testDialect() === 'mysql') {
+    const server = mysqlServer();
+    const name = `musicapp_test_${randomBytes(6).toString('hex')}`;
+    const admin = knex({ client: 'mysql2', connection: server, pool: { min: 0, max: 1 } });
+    await admin.raw(`create database \`${name}\` character set utf8mb4 collate utf8mb4_unicode_ci`);
+    const config: DbConfig = { client: 'mysql', ...server, database: name, poolMax: 10 };
+    const db = createDb(config);
+    const drop = async () => {
+      await db.destroy();
+      await admin.raw(`drop database if exists \`${name}\``);
+      await admin.destroy();
+    };
+    try {
+      if (migrate) await migrateToLatest(db);
+    } catch (error) {
+      await drop();
+      throw error;
+    }
+    return { config, db, drop };
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'musicapp-test-'));
+  const config: DbConfig = { client: 'sqlite', file: join(dir, 'musicapp.sqlite') };
+  const db = createDb(config);
+  if (migrate) await migrateToLatest(db);
+  return {
+    config,
+    db,
+    async drop() {
+      await db.destroy();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

@@ -4,7 +4,7 @@ import type { Knex } from 'knex';
 import type { Logger } from 'pino';
 import { type Clock, systemClock } from './clock.js';
 import type { Config } from './config.js';
-import { authenticate, requireCatalogWriter } from './http/authenticate.js';
+import { authenticate, requireAdmin } from './http/authenticate.js';
 import { errorHandler, notFoundHandler } from './http/error-handler.js';
 import { loginRateLimits } from './http/rate-limit.js';
 import { requestId } from './http/request-id.js';
@@ -22,13 +22,18 @@ import { operationsRoutes } from './modules/operations/operations.routes.js';
 import { playlistsRepository } from './modules/playlists/playlists.repository.js';
 import { playlistsRoutes } from './modules/playlists/playlists.routes.js';
 import { playlistsService } from './modules/playlists/playlists.service.js';
+import { reservationsRepository } from './modules/reservations/reservations.repository.js';
+import { reservationsRoutes } from './modules/reservations/reservations.routes.js';
+import { reservationsService } from './modules/reservations/reservations.service.js';
+import { showsRepository } from './modules/shows/shows.repository.js';
+import { showsRoutes } from './modules/shows/shows.routes.js';
+import { showsService } from './modules/shows/shows.service.js';
 import { songsRepository } from './modules/songs/songs.repository.js';
 import { songsRoutes } from './modules/songs/songs.routes.js';
 import { songsService } from './modules/songs/songs.service.js';
 import { usersRepository } from './modules/users/users.repository.js';
 import { usersRoutes } from './modules/users/users.routes.js';
 import { usersService } from './modules/users/users.service.js';
-import { buildOpenApiDocument } from './openapi/document.js';
 
 export interface AppDeps {
   db: Knex;
@@ -47,10 +52,13 @@ export function createApp({ db, config, logger, clock = systemClock }: AppDeps):
 
   const playlistsSvc = playlistsService(playlists, songs, clock);
   const authenticated = authenticate(tokens);
-  const catalogWriter =
-    config.catalogWrites === 'public' ? [] : [authenticated, requireCatalogWriter(config.catalogWrites)];
+  const adminOnly = [authenticated, requireAdmin];
+  const catalogWriter = config.catalogWrites === 'public' ? [] : adminOnly;
 
-  let openApiDocument: object | undefined;
+  // Built on the first GET /docs: the generator is not worth its memory in every replica until asked for.
+  let openApiDocument: Promise<object> | undefined;
+  const loadOpenApiDocument = () =>
+    (openApiDocument ??= import('./openapi/document.js').then((module) => module.buildOpenApiDocument()));
 
   const app = express();
   app.disable('x-powered-by');
@@ -63,7 +71,7 @@ export function createApp({ db, config, logger, clock = systemClock }: AppDeps):
     helmet({ contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } } }),
   );
 
-  app.use(operationsRoutes(db, () => (openApiDocument ??= buildOpenApiDocument())));
+  app.use(operationsRoutes(db, loadOpenApiDocument));
   app.use('/albums', albumsRoutes(albumsService(albums, clock), catalogWriter));
   app.use('/songs', songsRoutes(songsService(songs, albums, clock), catalogWriter));
   app.use('/users', usersRoutes(usersService(users, config.bcryptCost, clock)));
@@ -81,6 +89,12 @@ export function createApp({ db, config, logger, clock = systemClock }: AppDeps):
       collaborationsService(collaborationsRepository(db), playlistsSvc, users, clock),
       authenticated,
     ),
+  );
+
+  app.use('/shows', showsRoutes(showsService(showsRepository(db), albums, clock), adminOnly));
+  app.use(
+    '/reservations',
+    reservationsRoutes(reservationsService(reservationsRepository(db), clock), authenticated),
   );
 
   app.use(notFoundHandler);

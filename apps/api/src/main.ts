@@ -5,7 +5,7 @@ import { type Config, ConfigError, loadConfig } from './config.js';
 import { createDb } from './db/create-db.js';
 import { migrateToLatest } from './db/migrate.js';
 import { waitForDatabase } from './db/wait-for-db.js';
-import { createLogger } from './logger.js';
+import { createProcessLogger } from './logger.js';
 import { usersRepository } from './modules/users/users.repository.js';
 import { usersService } from './modules/users/users.service.js';
 
@@ -24,9 +24,12 @@ function loadConfigOrExit(): Config {
   }
 }
 
+let flushLogs = () => {};
+
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
-  const logger = createLogger(config.logLevel);
+  const { logger, flush } = createProcessLogger(config.logLevel);
+  flushLogs = flush;
   const db = createDb(config.db, logger);
 
   await waitForDatabase(db, logger);
@@ -53,6 +56,7 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'shutting down: no new connections, finishing in-flight requests');
     const force = setTimeout(() => {
       logger.error('in-flight requests did not finish in time; exiting');
+      flush();
       process.exit(1);
     }, config.shutdownTimeoutMs);
     force.unref();
@@ -64,6 +68,7 @@ async function main(): Promise<void> {
       clearInterval(reaper);
       await db.destroy();
       logger.info('stopped cleanly');
+      flush();
       process.exit(0);
     });
     server.closeIdleConnections();
@@ -73,6 +78,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
+  flushLogs();
   process.stderr.write(
     `musicapp-api: failed to start: ${error instanceof Error ? error.message : String(error)}\n`,
   );

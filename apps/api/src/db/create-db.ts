@@ -37,7 +37,20 @@ export function createDb(config: DbConfig, logger?: Logger): Knex {
       },
       // min 0 + idle timeout: no idle connection lives long enough to be silently dropped by a
       // swarm VIP (~900 s) and handed to a request dead.
-      pool: { min: 0, max: config.poolMax, idleTimeoutMillis: 30_000, reapIntervalMillis: 5_000 },
+      pool: {
+        min: 0,
+        max: config.poolMax,
+        idleTimeoutMillis: 30_000,
+        reapIntervalMillis: 5_000,
+        // A request never waits 50 s (InnoDB's default) for a row lock: after 3 s it gives up, and the
+        // transaction is retried or answered with a clear message.
+        afterCreate: (
+          connection: { query(sql: string, done: (error: Error | null) => void): void },
+          done: (error: Error | null, connection: unknown) => void,
+        ) => {
+          connection.query('set session innodb_lock_wait_timeout = 3', (error) => done(error, connection));
+        },
+      },
       acquireConnectionTimeout: ACQUIRE_TIMEOUT_MS,
     });
   }

@@ -28,13 +28,21 @@ export function decodeCursor(list: string, cursor: string, arity: number): Key[]
   throw new InvalidInputError('cursor is invalid: pass the nextCursor of a previous page of this list');
 }
 
-/** `WHERE (a > ?) OR (a = ? AND b > ?)` for an ascending sort on the given columns. */
-export function afterKey(query: Knex.QueryBuilder, columns: [string, string], key: Key[]): void {
+/**
+ * `WHERE (a > ?) OR (a = ? AND b > ?)` for an ascending sort on the given columns (`<` for descending).
+ */
+export function afterKey(
+  query: Knex.QueryBuilder,
+  columns: [string, string],
+  key: Key[],
+  order: 'asc' | 'desc' = 'asc',
+): void {
   const [first, second] = columns;
+  const beyond = order === 'asc' ? '>' : '<';
   query.where((q) =>
     q
-      .where(first, '>', key[0] as Key)
-      .orWhere((q2) => q2.where(first, key[0] as Key).andWhere(second, '>', key[1] as Key)),
+      .where(first, beyond, key[0] as Key)
+      .orWhere((q2) => q2.where(first, key[0] as Key).andWhere(second, beyond, key[1] as Key)),
   );
 }
 

@@ -45,11 +45,9 @@ export function principalOf(req: { principal?: Principal }): Principal {
   return req.principal;
 }
 
-/** Catalogue writes: admins only, unless the deployment opened them with CATALOG_WRITES=public. */
-export function requireCatalogWriter(catalogWrites: 'admin' | 'public'): RequestHandler {
-  return (req, _res, next) => {
-    if (catalogWrites === 'public') return next();
-    if (principalOf(req).role !== 'admin') throw new ForbiddenError('Only admins can change the catalogue');
-    next();
-  };
-}
+/** Admins only: catalogue and show writes (album and song writes may be opened by CATALOG_WRITES=public). */
+export const requireAdmin: RequestHandler = (req, _res, next) => {
+  if (principalOf(req).role !== 'admin')
+    throw new ForbiddenError('Only admins can change the catalogue and shows');
+  next();
+};

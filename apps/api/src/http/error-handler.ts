@@ -16,6 +16,7 @@ const STATUS: Record<AppError['kind'], number> = {
   forbidden: 403,
   'not-found': 404,
   conflict: 409,
+  unprocessable: 422,
   'payload-too-large': 413,
   'unsupported-media-type': 415,
   'too-many-requests': 429,

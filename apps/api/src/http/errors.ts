@@ -9,6 +9,7 @@ export abstract class AppError extends Error {
     | 'forbidden'
     | 'not-found'
     | 'conflict'
+    | 'unprocessable'
     | 'payload-too-large'
     | 'unsupported-media-type'
     | 'too-many-requests'
@@ -33,6 +34,10 @@ export class NotFoundError extends AppError {
 /** The request is valid but clashes with the current state (already exists, already added…). */
 export class ConflictError extends AppError {
   readonly kind = 'conflict';
+}
+/** Well-formed, but cannot be processed as asked (an Idempotency-Key reused for a different request). */
+export class UnprocessableError extends AppError {
+  readonly kind = 'unprocessable';
 }
 export class PayloadTooLargeError extends AppError {
   readonly kind = 'payload-too-large';

@@ -16,7 +16,7 @@ export function describeIssues(error: z.ZodError): string {
 export function validate<S extends z.ZodType>(
   schema: S,
   value: unknown,
-  part: 'body' | 'query' = 'body',
+  part: 'body' | 'query' | 'header' = 'body',
 ): z.output<S> {
   if (
     part === 'body' &&

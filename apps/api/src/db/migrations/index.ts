@@ -2,6 +2,8 @@ import type { Knex } from 'knex';
 import * as usersAndSessions from './001-users-and-sessions.js';
 import * as catalogue from './002-catalogue.js';
 import * as playlists from './003-playlists.js';
+import * as songSearchGrams from './004-song-search-grams.js';
+import * as showsAndReservations from './005-shows-and-reservations.js';
 
 interface Migration {
   up(db: Knex): Promise<void>;
@@ -13,6 +15,8 @@ const migrations: Record<string, Migration> = {
   '001-users-and-sessions': usersAndSessions,
   '002-catalogue': catalogue,
   '003-playlists': playlists,
+  '004-song-search-grams': songSearchGrams,
+  '005-shows-and-reservations': showsAndReservations,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -5,7 +5,7 @@ import { migrationsDone } from '../../db/migrate.js';
 import { ServiceUnavailableError } from '../../http/errors.js';
 
 /** Liveness, readiness and the OpenAPI document. */
-export function operationsRoutes(db: Knex, openApiDocument: () => object): Router {
+export function operationsRoutes(db: Knex, openApiDocument: () => Promise<object>): Router {
   const router = Router();
 
   // Liveness: the process serves. Never touches the database, so a database blip cannot make the
@@ -23,8 +23,8 @@ export function operationsRoutes(db: Knex, openApiDocument: () => object): Route
     res.json({ status: 'success', data: { status: 'ready', database: dialectOf(db), migrations: 'done' } });
   });
 
-  router.get('/docs', (_req, res) => {
-    res.json(openApiDocument());
+  router.get('/docs', async (_req, res) => {
+    res.json(await openApiDocument());
   });
 
   return router;

@@ -1,6 +1,10 @@
 import type { Song, SongPayload, SongSummary } from '@musicapp/types/songs';
 import type { Knex } from 'knex';
 import { afterKey, likeContains } from '../../db/cursor.js';
+import { probeGrams, type SearchField, songGramRows } from './search-grams.js';
+
+/** Counting a gram's postings stops here: beyond it, every gram is as good as another. */
+const POSTINGS_COUNT_CAP = 1000;
 
 interface SongRow {
   id: string;
@@ -38,10 +42,52 @@ export interface SongSearch {
   after?: (string | number)[] | undefined;
 }
 
+/** SQLite's multi-row insert is a compound SELECT of at most 500 terms: insert grams in chunks below it. */
+async function insertGrams(db: Knex, rows: ReturnType<typeof songGramRows>): Promise<void> {
+  for (let i = 0; i < rows.length; i += 400) await db('song_search_grams').insert(rows.slice(i, i + 400));
+}
+
+/** `db.raw` answers `[rows, fields]` on mysql2 and `rows` on better-sqlite3. */
+function rowsOf<T>(result: unknown): T[] {
+  return (Array.isArray(result) && Array.isArray(result[0]) ? result[0] : result) as T[];
+}
+
 export function songsRepository(db: Knex) {
+  /**
+   * The gram of the search terms with the fewest postings (counting stops at POSTINGS_COUNT_CAP), or
+   * null when the terms are shorter than a gram. One round trip of capped index range scans.
+   */
+  async function rarestGram(terms: [SearchField, string | undefined][]) {
+    const probes = terms.flatMap(([field, term]) =>
+      term ? probeGrams(term).map((gram) => ({ field, gram })) : [],
+    );
+    if (probes.length === 0) return null;
+    const sql = probes
+      .map(
+        () =>
+          'select ? as field, ? as gram, count(*) as postings from (select 1 from song_search_grams where field = ? and gram = ? limit ?) p',
+      )
+      .join(' union all ');
+    const bindings = probes.flatMap(({ field, gram }) => [field, gram, field, gram, POSTINGS_COUNT_CAP]);
+    const rows = rowsOf<{ field: SearchField; gram: string; postings: number | string }>(
+      await db.raw(sql, bindings),
+    );
+    let best: { field: SearchField; gram: string; postings: number } | null = null;
+    for (const row of rows) {
+      const postings = Number(row.postings);
+      if (!best || postings < best.postings) {
+        best = { field: row.field, gram: row.gram, postings };
+      }
+    }
+    return best;
+  }
+
   return {
     async insert(song: SongPayload & { id: string; createdAt: number }): Promise<void> {
-      await db('songs').insert({ id: song.id, ...toRow(song), created_at: song.createdAt });
+      await db.transaction(async (trx) => {
+        await trx('songs').insert({ id: song.id, ...toRow(song), created_at: song.createdAt });
+        await insertGrams(trx, songGramRows(song));
+      });
     },
 
     async findById(id: string): Promise<Song | null> {
@@ -52,24 +98,54 @@ export function songsRepository(db: Knex) {
     },
 
     /**
-     * Filters and pages in SQL: walks the (title, id) index in order and stops after `limit` matches;
-     * only the three listed columns leave the database.
+     * Filters and pages in SQL, never reading the whole table. With a term of 3+ characters, the
+     * postings of its rarest gram are read in list order and checked with LIKE until a page is full
+     * (few postings when the term is rare; matches come at once when it is common). Shorter terms walk
+     * the covering (title, id, performer) index the same way.
      */
     async search({ title, performer, limit, after }: SongSearch): Promise<SongSummary[]> {
-      const query = db('songs')
-        .select('id', 'title', 'performer')
-        .orderBy([{ column: 'title' }, { column: 'id' }])
-        .limit(limit);
-      if (title) query.whereRaw(`title like ? escape '!'`, [likeContains(title)]);
-      if (performer) query.whereRaw(`performer like ? escape '!'`, [likeContains(performer)]);
-      if (after) afterKey(query, ['title', 'id'], after);
+      const rarest = await rarestGram([
+        ['t', title],
+        ['p', performer],
+      ]);
+      if (rarest?.postings === 0) return []; // no song contains that piece of the terms
+      const titleLike = (column: string) => (q: Knex.QueryBuilder) =>
+        title ? q.whereRaw(`${column} like ? escape '!'`, [likeContains(title)]) : q;
+      const performerLike = (q: Knex.QueryBuilder) =>
+        performer ? q.whereRaw(`s.performer like ? escape '!'`, [likeContains(performer)]) : q;
+
+      if (!rarest) {
+        const query = db('songs as s')
+          .select('s.id', 's.title', 's.performer')
+          .orderBy([{ column: 's.title' }, { column: 's.id' }])
+          .limit(limit)
+          .modify(titleLike('s.title'))
+          .modify(performerLike);
+        if (after) afterKey(query, ['s.title', 's.id'], after);
+        return query;
+      }
+      const query = db('song_search_grams as g')
+        .join('songs as s', 's.id', 'g.song_id')
+        .where({ 'g.field': rarest.field, 'g.gram': rarest.gram })
+        .select('s.id', 's.title', 's.performer')
+        .orderBy([{ column: 'g.title' }, { column: 'g.song_id' }])
+        .limit(limit)
+        .modify(titleLike('g.title')) // same text as s.title, checked before the join
+        .modify(performerLike);
+      if (after) afterKey(query, ['g.title', 'g.song_id'], after);
       return query;
     },
 
     async update(id: string, song: SongPayload): Promise<boolean> {
-      return (await db('songs').where({ id }).update(toRow(song))) > 0;
+      return db.transaction(async (trx) => {
+        if ((await trx('songs').where({ id }).update(toRow(song))) === 0) return false;
+        await trx('song_search_grams').where({ song_id: id }).delete();
+        await insertGrams(trx, songGramRows({ ...song, id }));
+        return true;
+      });
     },
 
+    /** Its search grams go with it (ON DELETE CASCADE). */
     async remove(id: string): Promise<boolean> {
       return (await db('songs').where({ id }).delete()) > 0;
     },
@@ -77,3 +153,29 @@ export function songsRepository(db: Knex) {
 }
 
 export type SongsRepository = ReturnType<typeof songsRepository>;
+
+/** (Re)builds the search grams of every song, in batches: after bulk loads that bypass the API. */
+export async function rebuildSongSearchIndex(db: Knex, batchSize = 500): Promise<number> {
+  let after = '';
+  let indexed = 0;
+  for (;;) {
+    const songs: { id: string; title: string; performer: string }[] = await db('songs')
+      .where('id', '>', after)
+      .orderBy('id')
+      .limit(batchSize)
+      .select('id', 'title', 'performer');
+    const last = songs.at(-1);
+    if (!last) return indexed;
+    await db.transaction(async (trx) => {
+      await trx('song_search_grams')
+        .whereIn(
+          'song_id',
+          songs.map((song) => song.id),
+        )
+        .delete();
+      await insertGrams(trx, songs.flatMap(songGramRows));
+    });
+    indexed += songs.length;
+    after = last.id;
+  }
+}

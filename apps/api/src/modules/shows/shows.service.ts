@@ -1,0 +1,60 @@
+import type { Show, ShowListQuery, ShowPayload } from '@musicapp/types/shows';
+import type { Clock } from '../../clock.js';
+import { decodeCursor, toPage } from '../../db/cursor.js';
+import { newId } from '../../db/ids.js';
+import { ConflictError, InvalidInputError, NotFoundError } from '../../http/errors.js';
+import type { AlbumsRepository } from '../albums/albums.repository.js';
+import type { ShowsRepository } from './shows.repository.js';
+
+const seatsWord = (n: number) => `${n} seat${n === 1 ? '' : 's'}`;
+
+export function showsService(shows: ShowsRepository, albums: AlbumsRepository, clock: Clock) {
+  async function assertAlbumExists(albumId: string | null | undefined) {
+    if (albumId && !(await albums.exists(albumId))) throw new NotFoundError(`Album ${albumId} not found`);
+  }
+
+  return {
+    async create(payload: ShowPayload): Promise<string> {
+      if (Date.parse(payload.startsAt) <= clock())
+        throw new InvalidInputError('startsAt must be in the future');
+      await assertAlbumExists(payload.albumId);
+      const id = newId('show');
+      await shows.insert({ ...payload, id, createdAt: clock() });
+      return id;
+    },
+
+    async get(id: string): Promise<Show> {
+      const show = await shows.findById(id);
+      if (!show) throw new NotFoundError(`Show ${id} not found`);
+      return show;
+    },
+
+    async list({ from, limit, cursor }: ShowListQuery) {
+      const after = cursor ? decodeCursor('shows', cursor, 2) : undefined;
+      const rows = await shows.listFrom(from ? Date.parse(from) : clock(), limit + 1, after);
+      const page = toPage('shows', rows, limit, (show) => [Date.parse(show.startsAt), show.id]);
+      return { shows: page.items, nextCursor: page.nextCursor };
+    },
+
+    async update(id: string, payload: ShowPayload): Promise<void> {
+      await assertAlbumExists(payload.albumId);
+      const result = await shows.update(id, payload);
+      if (result.updated) return;
+      if (result.reserved === null) throw new NotFoundError(`Show ${id} not found`);
+      throw new ConflictError(
+        `Capacity cannot go below the ${seatsWord(result.reserved)} already reserved for this show`,
+      );
+    },
+
+    async remove(id: string): Promise<void> {
+      const result = await shows.remove(id);
+      if (result.removed) return;
+      if (result.reserved === null) throw new NotFoundError(`Show ${id} not found`);
+      throw new ConflictError(
+        `This show has ${seatsWord(result.reserved)} reserved; cancel those reservations before deleting it`,
+      );
+    },
+  };
+}
+
+export type ShowsService = ReturnType<typeof showsService>;

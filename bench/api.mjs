@@ -1,0 +1,345 @@
+#!/usr/bin/env node
+// Load benchmark of the API on MariaDB, next to a bare node:http server measured in the same run.
+//
+//   npm run build && npm run bench:api            (MariaDB at 127.0.0.1:3306, user root)
+//   node bench/api.mjs --duration 10 --profile    (also prints the CPU profile of GET /albums/:id)
+//
+// Everything runs on loopback and stops by itself: each load phase is bounded in time, the api process
+// and the bench database (musicapp_bench_<random>) are removed at the end. Client and servers share the
+// same cores, so absolute figures move with the machine; the ratio to the bare server is the stable one.
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { once } from 'node:events';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import mysql from 'mysql2/promise';
+import { createDb } from '../apps/api/dist/db/create-db.js';
+import { rebuildSongSearchIndex } from '../apps/api/dist/modules/songs/songs.repository.js';
+
+const { values: args } = parseArgs({
+  options: {
+    duration: { type: 'string', default: '10' },
+    profile: { type: 'boolean', default: false },
+    'log-level': { type: 'string', default: 'info' },
+    quick: { type: 'boolean', default: false },
+  },
+});
+const DURATION = Number(args.duration);
+const API_MAIN = fileURLToPath(new URL('../apps/api/dist/main.js', import.meta.url));
+const MYSQL = {
+  host: process.env.TEST_MYSQL_HOST ?? '127.0.0.1',
+  port: Number(process.env.TEST_MYSQL_PORT ?? 3306),
+  user: process.env.TEST_MYSQL_USER ?? 'root',
+  password: process.env.TEST_MYSQL_PASSWORD ?? '',
+};
+const WORDS = [
+  'love',
+  'night',
+  'blue',
+  'river',
+  'fire',
+  'dream',
+  'city',
+  'heart',
+  'rain',
+  'gold',
+  'road',
+  'song',
+];
+const RARE = 'xylophonique';
+
+const results = [];
+const cleanups = [];
+
+async function freePort() {
+  const server = createServer().listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address();
+  server.close();
+  return port;
+}
+
+async function load(name, url, { connections, method = 'GET', body, headers, pid }) {
+  let rssMax = 0;
+  const sampler = pid
+    ? setInterval(() => {
+        const match = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+        if (match) rssMax = Math.max(rssMax, Number(match[1]) / 1024);
+      }, 250)
+    : null;
+  // A short warm-up so JIT and pools are hot, then the measured run.
+  await autocannon({ url, connections, duration: 2, method, body, headers });
+  const result = await autocannon({ url, connections, duration: DURATION, method, body, headers });
+  if (sampler) clearInterval(sampler);
+  const row = {
+    name,
+    connections,
+    'req/s': Math.round(result.requests.average),
+    'p50 ms': result.latency.p50,
+    'p99 ms': result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+    'rss MB': rssMax ? Math.round(rssMax) : '',
+  };
+  results.push(row);
+  console.log(JSON.stringify(row));
+  return row;
+}
+
+async function startApi(database, port, profileDir) {
+  const child = spawn(
+    process.execPath,
+    [...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), API_MAIN],
+    {
+      env: {
+        PATH: process.env.PATH,
+        NODE_ENV: 'production',
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        LOG_LEVEL: args['log-level'],
+        DB_HOST: MYSQL.host,
+        DB_PORT: String(MYSQL.port),
+        DB_USER: MYSQL.user,
+        DB_PASSWORD: MYSQL.password,
+        DB_NAME: database,
+        ACCESS_TOKEN_KEY: randomBytes(32).toString('hex'),
+        REFRESH_TOKEN_KEY: randomBytes(32).toString('hex'),
+        ADMIN_USERNAME: 'benchadmin',
+        ADMIN_PASSWORD: 'bench-admin-password',
+        LOGIN_RATE_LIMIT_PER_CLIENT: '1000000',
+        LOGIN_RATE_LIMIT_PER_USERNAME: '1000000',
+      },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 300; i++) {
+    if (child.exitCode !== null)
+      throw new Error(`api exited with code ${child.exitCode} before it was ready`);
+    const ready = await fetch(`${base}/ready`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ready) return { child, base };
+    await sleep(100);
+  }
+  child.kill('SIGKILL');
+  throw new Error('api did not become ready');
+}
+
+async function stopApi(child) {
+  child.kill('SIGTERM');
+  await once(child, 'exit');
+}
+
+async function insertSongs(db, count, albumId = null) {
+  const batch = 2000;
+  for (let done = 0; done < count; done += batch) {
+    const rows = [];
+    for (let i = done; i < Math.min(count, done + batch); i++) {
+      const title = `${WORDS[i % WORDS.length]} ${WORDS[(i * 7) % WORDS.length]} ${i.toString(36)}`;
+      rows.push([
+        `song-b${randomBytes(9).toString('base64url')}`,
+        title,
+        2000,
+        'Pop',
+        `Band ${i % 997}`,
+        200,
+        albumId,
+        Date.now(),
+      ]);
+    }
+    await db.query(
+      'insert into songs (id, title, year, genre, performer, duration, album_id, created_at) values ?',
+      [rows],
+    );
+  }
+}
+
+function topOfProfile(dir) {
+  const file = readdirSync(dir).find((name) => name.endsWith('.cpuprofile'));
+  if (!file) return {};
+  const profile = JSON.parse(readFileSync(join(dir, file), 'utf8'));
+  const selfTime = new Map();
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const counts = new Map();
+  for (const sample of profile.samples) counts.set(sample, (counts.get(sample) ?? 0) + 1);
+  let total = 0;
+  for (const [id, count] of counts) {
+    const { callFrame } = byId.get(id);
+    const where = callFrame.url
+      ? callFrame.url.replace(/^.*node_modules\//, '').replace(/^file:\/\/.*\/apps\//, 'apps/')
+      : '';
+    const key = `${callFrame.functionName || '(anonymous)'} ${where}${where ? `:${callFrame.lineNumber + 1}` : ''}`;
+    selfTime.set(key, (selfTime.get(key) ?? 0) + count);
+    total += count;
+  }
+  const byPackage = new Map();
+  for (const [key, count] of selfTime) {
+    const where = key.split(' ')[1] ?? '';
+    const pkg = where.startsWith('apps/')
+      ? 'musicapp'
+      : where.includes('/')
+        ? where.split('/')[0]
+        : where.startsWith('node:')
+          ? 'node core (js)'
+          : key;
+    byPackage.set(pkg, (byPackage.get(pkg) ?? 0) + count);
+  }
+  const top = (map, n, label) =>
+    [...map.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n)
+      .map(([name, count]) => ({ 'self %': ((100 * count) / total).toFixed(1), [label]: name }));
+  return { functions: top(selfTime, 15, 'function'), packages: top(byPackage, 12, 'package or builtin') };
+}
+
+async function main() {
+  // 1. The bare node:http reference, in its own process like the api.
+  const barePort = await freePort();
+  const bare = spawn(
+    process.execPath,
+    [
+      '-e',
+      `require('node:http').createServer((q, s) => { s.setHeader('content-type', 'application/json'); s.end('{"status":"success","data":{"ok":true}}'); }).listen(${barePort}, '127.0.0.1')`,
+    ],
+    { stdio: 'ignore' },
+  );
+  cleanups.push(() => bare.kill('SIGKILL'));
+  await sleep(300);
+  const bareRow = await load('bare node:http (constant JSON)', `http://127.0.0.1:${barePort}/`, {
+    connections: 32,
+  });
+
+  // 2. A fresh database and one api process on it (it migrates the database itself).
+  const admin = await mysql.createConnection({ ...MYSQL, multipleStatements: false });
+  const database = `musicapp_bench_${randomBytes(5).toString('hex')}`;
+  await admin.query(`create database \`${database}\` character set utf8mb4 collate utf8mb4_unicode_ci`);
+  cleanups.push(async () => {
+    await admin.query(`drop database if exists \`${database}\``);
+    await admin.end();
+  });
+  const db = await mysql.createConnection({ ...MYSQL, database });
+  cleanups.push(() => db.end());
+  const port = await freePort();
+  const profileDir = args.profile ? mkdtempSync(join(tmpdir(), 'musicapp-profile-')) : null;
+  const api = await startApi(database, port, profileDir);
+  cleanups.push(() => api.child.kill('SIGKILL'));
+
+  // 3. Catalogue of 1,000 songs, one album of 10 songs among them.
+  const albumId = `album-bench${randomBytes(6).toString('hex')}`;
+  await db.query('insert into albums (id, name, year, created_at) values (?, ?, ?, ?)', [
+    albumId,
+    'Bench Album',
+    2020,
+    Date.now(),
+  ]);
+  await insertSongs(db, 10, albumId);
+  await insertSongs(db, 990);
+  await db.query(
+    `update songs set title = concat(title, ' ${RARE}') where id in (select id from (select id from songs order by id limit 3) s)`,
+  );
+
+  const knex = createDb({ client: 'mysql', ...MYSQL, database, poolMax: 2 });
+  cleanups.push(() => knex.destroy());
+  await rebuildSongSearchIndex(knex); // the songs were loaded behind the API's back
+
+  // The first process serves only GET /albums/:id, so its CPU profile (--profile) is of that route alone.
+  const albums1k = await load('GET /albums/:id (10 songs), 1k songs', `${api.base}/albums/${albumId}`, {
+    connections: 32,
+    pid: api.child.pid,
+  });
+  await stopApi(api.child);
+  const profile = profileDir ? topOfProfile(profileDir) : {};
+  if (profileDir) rmSync(profileDir, { recursive: true, force: true });
+  const api2 = await startApi(database, port, null);
+  cleanups.push(() => api2.child.kill('SIGKILL'));
+  const pid2 = api2.child.pid;
+  await load('GET /health (no database: framework + middleware)', `${api2.base}/health`, {
+    connections: 32,
+    pid: pid2,
+  });
+  if (args.quick) return;
+  await load('GET /songs?title=love, 1k songs', `${api2.base}/songs?title=love`, {
+    connections: 32,
+    pid: pid2,
+  });
+
+  // 4. Grow the catalogue to 100,000 songs.
+  const started = Date.now();
+  await insertSongs(db, 99_000);
+  await db.query(
+    `update songs set title = concat(title, ' ${RARE}') where title like 'rain fire 1%' limit 4`,
+  );
+  await rebuildSongSearchIndex(knex);
+  await db.query('analyze table songs, song_search_grams');
+  const [[{ grams }]] = await db.query('select count(*) as grams from song_search_grams');
+  console.log(
+    `inserted and indexed 99,000 more songs (${grams} search grams in all) in ${Date.now() - started} ms`,
+  );
+  const albums100k = await load('GET /albums/:id (10 songs), 100k songs', `${api2.base}/albums/${albumId}`, {
+    connections: 32,
+    pid: pid2,
+  });
+  await load(`GET /songs?title=${RARE} (rare), 100k songs`, `${api2.base}/songs?title=${RARE}`, {
+    connections: 8,
+    pid: pid2,
+  });
+  await load('GET /songs?title=love, 100k songs', `${api2.base}/songs?title=love`, {
+    connections: 32,
+    pid: pid2,
+  });
+
+  // 5. Logins: bcrypt (cost 10) bound by design.
+  await load('POST /authentications', `${api2.base}/authentications`, {
+    connections: 8,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'benchadmin', password: 'bench-admin-password' }),
+    pid: pid2,
+  });
+
+  // GET /songs?title= reads the postings of the term's rarest gram in list order (see songs.repository.ts).
+  const postingsPlan = (gram) =>
+    `explain select s.id, s.title, s.performer from song_search_grams g join songs s on s.id = g.song_id where g.field = 't' and g.gram = '${gram}' and g.title like ? escape '!' order by g.title, g.song_id limit 51`;
+  const [explain] = await db.query(postingsPlan('xyl'), [`%${RARE}%`]);
+  const [explainCommon] = await db.query(postingsPlan('lov'), ['%love%']);
+  const [explainAlbum] = await db.query(
+    'explain select a.id, a.name, a.year, s.id, s.title, s.performer from albums a left join songs s on s.album_id = a.id where a.id = ? order by s.title, s.id',
+    [albumId],
+  );
+  await stopApi(api2.child);
+
+  console.log('\n== Results ==');
+  console.table(results);
+  console.log(
+    `GET /albums/:id vs bare node:http: ${((100 * albums1k['req/s']) / bareRow['req/s']).toFixed(1)}% at 1k songs, ` +
+      `${((100 * albums100k['req/s']) / bareRow['req/s']).toFixed(1)}% at 100k songs`,
+  );
+  const plan = (rows) =>
+    rows.map(({ table, type, key, ref, rows: n, Extra }) => ({ table, type, key, ref, rows: n, Extra }));
+  console.log(`\n== EXPLAIN GET /songs?title=${RARE} (rare term, MariaDB) ==`);
+  console.table(plan(explain));
+  console.log('== EXPLAIN GET /songs?title=love (common term, MariaDB) ==');
+  console.table(plan(explainCommon));
+  console.log('== EXPLAIN GET /albums/:id (MariaDB) ==');
+  console.table(plan(explainAlbum));
+  if (profile.functions) {
+    console.log('== CPU profile of the api under GET /albums/:id: top self time by function ==');
+    console.table(profile.functions);
+    console.log('== … and by package ==');
+    console.table(profile.packages);
+  }
+}
+
+try {
+  await main();
+} finally {
+  for (const cleanup of cleanups.reverse()) await Promise.resolve(cleanup()).catch(() => undefined);
+}

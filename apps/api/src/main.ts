@@ -5,6 +5,7 @@ import { type Config, ConfigError, loadConfig } from './config.js';
 import { createDb } from './db/create-db.js';
 import { migrateToLatest } from './db/migrate.js';
 import { waitForDatabase } from './db/wait-for-db.js';
+import { startHousekeeping } from './housekeeping.js';
 import { createProcessLogger } from './logger.js';
 import { usersRepository } from './modules/users/users.repository.js';
 import { usersService } from './modules/users/users.service.js';
@@ -41,6 +42,7 @@ async function main(): Promise<void> {
     logger.info({ username: config.admin.username, outcome }, 'admin account checked');
   }
 
+  const stopHousekeeping = startHousekeeping(db, logger, systemClock);
   const app = createApp({ db, config, logger });
   const server = createServer(app);
   server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
@@ -66,6 +68,7 @@ async function main(): Promise<void> {
     const reaper = setInterval(() => server.closeIdleConnections(), 100);
     server.close(async () => {
       clearInterval(reaper);
+      stopHousekeeping();
       await db.destroy();
       logger.info('stopped cleanly');
       flush();

@@ -67,6 +67,10 @@ describe('operations endpoints', () => {
       '/playlists/{id}/songs': ['delete', 'get', 'post'],
       '/playlists/{id}/activities': ['get'],
       '/collaborations': ['delete', 'post'],
+      '/shows': ['get', 'post'],
+      '/shows/{id}': ['delete', 'get', 'put'],
+      '/reservations': ['get', 'post'],
+      '/reservations/{id}': ['delete', 'get'],
     };
     for (const [path, methods] of Object.entries(expected)) {
       assert.deepEqual(Object.keys(res.body.paths[path] ?? {}).sort(), methods, path);

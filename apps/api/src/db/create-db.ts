@@ -4,8 +4,13 @@ import knex, { type Knex } from 'knex';
 import type { Logger } from 'pino';
 import type { DbConfig } from '../config.js';
 
-/** How long a request may wait for a connection before it is answered 503 (no hanging requests). */
-const ACQUIRE_TIMEOUT_MS = 2000;
+/** A server that does not answer the handshake in this time is treated as down: 503, no hanging request. */
+const CONNECT_TIMEOUT_MS = 2000;
+/**
+ * How long a request may queue for a pooled connection under load. A database that is down does not
+ * make requests wait this long: a failed connection attempt rejects the waiting request at once.
+ */
+const ACQUIRE_TIMEOUT_MS = 10_000;
 
 /**
  * MySQL/MariaDB when DB_HOST is set, otherwise the embedded SQLite file: the same knex code runs on both.
@@ -31,13 +36,14 @@ export function createDb(config: DbConfig, logger?: Logger): Knex {
         database: config.database,
         charset: 'utf8mb4',
         timezone: 'Z',
-        connectTimeout: ACQUIRE_TIMEOUT_MS,
+        connectTimeout: CONNECT_TIMEOUT_MS,
         enableKeepAlive: true,
         keepAliveInitialDelay: 30_000,
       },
       // min 0 + idle timeout: no idle connection lives long enough to be silently dropped by a
       // swarm VIP (~900 s) and handed to a request dead.
       pool: {
+        propagateCreateError: true,
         min: 0,
         max: config.poolMax,
         idleTimeoutMillis: 30_000,

@@ -5,6 +5,8 @@ import * as collaborations from '@musicapp/types/collaborations';
 import { failEnvelope, pageQuery } from '@musicapp/types/common';
 import * as operations from '@musicapp/types/operations';
 import * as playlists from '@musicapp/types/playlists';
+import * as reservations from '@musicapp/types/reservations';
+import * as shows from '@musicapp/types/shows';
 import * as songs from '@musicapp/types/songs';
 import * as users from '@musicapp/types/users';
 import { z } from 'zod';
@@ -16,7 +18,8 @@ const ERROR_TEXT: Record<number, string> = {
   401: 'No, expired or invalid access token',
   403: 'Not allowed for this user',
   404: 'Not found',
-  409: 'Conflicts with the current state',
+  409: 'Conflicts with the current state (seats left, limits, twin request in flight)',
+  422: 'Idempotency-Key reused for a different request',
   413: 'Body larger than 100 kB',
   429: 'Too many attempts',
   503: 'Database unavailable; retry shortly',
@@ -30,6 +33,7 @@ interface RouteSpec {
   secured?: boolean;
   body?: z.ZodType;
   query?: z.ZodObject;
+  headers?: z.ZodObject;
   status?: 200 | 201;
   response?: z.ZodType;
   errors?: number[];
@@ -61,6 +65,7 @@ export function buildOpenApiDocument(): object {
       request: {
         ...(params ? { params } : {}),
         ...(spec.query ? { query: spec.query } : {}),
+        ...(spec.headers ? { headers: spec.headers } : {}),
         ...(spec.body ? { body: { required: true, ...json(spec.body) } } : {}),
       },
       responses: {
@@ -297,6 +302,94 @@ export function buildOpenApiDocument(): object {
     summary: 'Remove a collaborator (owner only)',
     ...member,
     body: collaborations.collaborationPayload,
+  });
+
+  const admin = { secured: true, errors: [401, 403] };
+  add({
+    method: 'get',
+    path: '/shows',
+    tag: 'shows',
+    summary: 'Upcoming shows, soonest first (paged, ?from=)',
+    query: shows.showListQuery,
+    response: shows.listShowsResponse,
+    errors: [400],
+  });
+  add({
+    method: 'get',
+    path: '/shows/{id}',
+    tag: 'shows',
+    summary: 'A show with its seats left',
+    response: shows.getShowResponse,
+    errors: [404],
+  });
+  add({
+    method: 'post',
+    path: '/shows',
+    tag: 'shows',
+    summary: 'Add a show (admin)',
+    ...admin,
+    errors: [401, 403, 404],
+    body: shows.showPayload,
+    status: 201,
+    response: shows.createShowResponse,
+  });
+  add({
+    method: 'put',
+    path: '/shows/{id}',
+    tag: 'shows',
+    summary: 'Edit a show (admin); capacity never below seats reserved (409)',
+    ...admin,
+    errors: [401, 403, 404, 409],
+    body: shows.showPayload,
+  });
+  add({
+    method: 'delete',
+    path: '/shows/{id}',
+    tag: 'shows',
+    summary: 'Delete a show (admin); 409 while confirmed reservations exist',
+    ...admin,
+    errors: [401, 403, 404, 409],
+  });
+
+  add({
+    method: 'post',
+    path: '/reservations',
+    tag: 'reservations',
+    summary: 'Reserve 1–6 seats; the same Idempotency-Key never books twice and replays the first result',
+    secured: true,
+    errors: [401, 404, 409, 422],
+    headers: z.object({ 'Idempotency-Key': reservations.idempotencyKey.optional() }),
+    body: reservations.reservationPayload,
+    status: 201,
+    response: reservations.createReservationResponse,
+  });
+  add({
+    method: 'get',
+    path: '/reservations',
+    tag: 'reservations',
+    summary: 'My reservations with their shows, newest first (paged)',
+    secured: true,
+    errors: [400, 401],
+    query: pageQuery,
+    response: reservations.listReservationsResponse,
+  });
+  add({
+    method: 'get',
+    path: '/reservations/{id}',
+    tag: 'reservations',
+    summary: 'One of my reservations (another fan’s is 404)',
+    secured: true,
+    errors: [401, 404],
+    response: reservations.getReservationResponse,
+  });
+  add({
+    method: 'delete',
+    path: '/reservations/{id}',
+    tag: 'reservations',
+    summary: 'Cancel: seats return to the show; repeating is harmless; 409 once the show started',
+    secured: true,
+    errors: [401, 404, 409],
+    response: reservations.getReservationResponse,
   });
 
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({

@@ -70,6 +70,55 @@ export const demoAlbums = [
   },
 ];
 
+/** Upcoming demo shows: `inDays` from the moment of seeding; `reserved` seats already taken. */
+export const demoShows = [
+  {
+    title: 'Kind of Blue — Live',
+    performer: 'Miles Davis Tribute Quintet',
+    venue: 'Blue Note Hall',
+    inDays: 7,
+    capacity: 120,
+    reserved: 117,
+    album: 'Kind of Blue',
+  },
+  {
+    title: 'Discovery Night',
+    performer: 'Daft Punk Orchestra',
+    venue: 'Arena One',
+    inDays: 14,
+    capacity: 2000,
+    reserved: 1200,
+    album: 'Discovery',
+  },
+  {
+    title: 'Back to Black Revisited',
+    performer: 'Amy Winehouse Band',
+    venue: 'Jazz Cafe',
+    inDays: 21,
+    capacity: 80,
+    reserved: 80,
+    album: 'Back to Black',
+  },
+  {
+    title: 'Rumours Unplugged',
+    performer: 'Fleetwood Mac Songbook',
+    venue: 'City Theatre',
+    inDays: 30,
+    capacity: 450,
+    reserved: 12,
+    album: 'Rumours',
+  },
+  {
+    title: 'Blue Train Sessions',
+    performer: 'Coltrane Legacy Trio',
+    venue: 'Riverside Club',
+    inDays: 45,
+    capacity: 60,
+    reserved: 0,
+    album: 'Blue Train',
+  },
+];
+
 /** Demo accounts for development only; the seed refuses to run in production. */
 export const demoUsers = [
   { username: 'admin', password: 'admin-password', fullname: 'Demo Admin', role: 'admin' as const },

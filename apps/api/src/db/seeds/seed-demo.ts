@@ -2,11 +2,13 @@ import type { Knex } from 'knex';
 import { systemClock } from '../../clock.js';
 import { albumsRepository } from '../../modules/albums/albums.repository.js';
 import { albumsService } from '../../modules/albums/albums.service.js';
+import { newReservationCode } from '../../modules/reservations/reservation-code.js';
 import { songsRepository } from '../../modules/songs/songs.repository.js';
 import { songsService } from '../../modules/songs/songs.service.js';
 import { usersRepository } from '../../modules/users/users.repository.js';
 import { usersService } from '../../modules/users/users.service.js';
-import { demoAlbums, demoUsers } from './demo-catalogue.js';
+import { newId } from '../ids.js';
+import { demoAlbums, demoShows, demoUsers } from './demo-catalogue.js';
 
 /**
  * Fills an empty database with the demo catalogue and demo users, through the same services the API
@@ -17,8 +19,10 @@ export async function seedDemo(db: Knex, bcryptCost: number): Promise<'seeded' |
   const albums = albumsRepository(db);
   const albumSvc = albumsService(albums, systemClock);
   const songSvc = songsService(songsRepository(db), albums, systemClock);
+  const albumIds = new Map<string, string>();
   for (const album of demoAlbums) {
     const albumId = await albumSvc.create({ name: album.name, year: album.year });
+    albumIds.set(album.name, albumId);
     for (const [index, title] of album.songs.entries()) {
       await songSvc.create({
         title,
@@ -27,6 +31,42 @@ export async function seedDemo(db: Knex, bcryptCost: number): Promise<'seeded' |
         performer: album.performer,
         duration: 180 + index * 17,
         albumId,
+      });
+    }
+  }
+  // Some shows come nearly or fully sold out. Their taken seats are real reservations held by a
+  // box-office account (no password can log in to it), so seats reserved = confirmed seats.
+  const boxOfficeId = newId('user');
+  await db('users').insert({
+    id: boxOfficeId,
+    username: 'box-office',
+    password_hash: '!',
+    fullname: 'Box office (demo sales)',
+    role: 'user',
+    created_at: Date.now(),
+  });
+  for (const show of demoShows) {
+    const showId = newId('show');
+    await db('shows').insert({
+      id: showId,
+      title: show.title,
+      performer: show.performer,
+      venue: show.venue,
+      starts_at: Date.now() + show.inDays * 86_400_000,
+      capacity: show.capacity,
+      reserved: show.reserved,
+      album_id: albumIds.get(show.album) ?? null,
+      created_at: Date.now(),
+    });
+    if (show.reserved > 0) {
+      await db('reservations').insert({
+        id: newId('reservation'),
+        code: newReservationCode(),
+        show_id: showId,
+        user_id: boxOfficeId,
+        seats: show.reserved,
+        status: 'confirmed',
+        created_at: Date.now(),
       });
     }
   }

@@ -31,6 +31,10 @@ export function refreshTokensRepository(db: Knex) {
       return (await db('refresh_tokens').where({ token_hash: tokenHash }).delete()) > 0;
     },
 
+    async removeAllExpired(now: number): Promise<number> {
+      return db('refresh_tokens').where('expires_at', '<=', now).delete();
+    },
+
     async removeExpired(userId: string, now: number): Promise<void> {
       await db('refresh_tokens').where({ user_id: userId }).andWhere('expires_at', '<=', now).delete();
     },

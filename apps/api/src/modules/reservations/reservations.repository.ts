@@ -92,10 +92,11 @@ export function reservationsRepository(db: Knex) {
   /**
    * One transaction, in this order so it cannot oversell or book twice:
    * 1. claim the Idempotency-Key (primary key: a twin on any replica waits here, then replays);
-   * 2. one conditional UPDATE takes the seats: started, full and per-user-limit checks are in its WHERE,
-   *    so the show row lock makes concurrent reservations of a show take turns, and the lock is held
-   *    only for the two statements that follow;
-   * 3. insert the reservation (after the parent row: no shared-lock upgrade deadlock), commit.
+   * 2. one conditional UPDATE takes the seats only if the show has not started and has them left; its
+   *    row lock makes the reservations of one show take turns until commit;
+   * 3. under that lock, a plain (non-locking, so gap-lock free) read of the fan's seats for the show
+   *    enforces the per-fan limit: every change to them holds the same lock;
+   * 4. insert the reservation (after the parent row: no shared-lock upgrade deadlock), commit.
    */
   async function attempt(
     reservation: NewReservation,
@@ -135,40 +136,33 @@ export function reservationsRepository(db: Knex) {
         .where('id', reservation.showId)
         .andWhere('starts_at', '>', now)
         .andWhereRaw('reserved + ? <= capacity', [reservation.seats])
-        .andWhereRaw(
-          "(select coalesce(sum(r.seats), 0) from reservations r where r.show_id = ? and r.user_id = ? and r.status = 'confirmed') + ? <= ?",
-          [reservation.showId, reservation.userId, reservation.seats, maxPerUser],
-        )
         .increment('reserved', reservation.seats);
 
-      let outcome: ReserveOutcome = reserved;
+      let outcome: ReserveOutcome;
       if (taken === 1) {
-        await trx('reservations').insert({
-          id: reservation.id,
-          code: reservation.code,
-          show_id: reservation.showId,
-          user_id: reservation.userId,
-          seats: reservation.seats,
-          status: 'confirmed',
-          created_at: reservation.createdAt,
-        });
-        return outcome;
+        const held = await heldSeats(trx, reservation.showId, reservation.userId);
+        if (held + reservation.seats <= maxPerUser) {
+          await trx('reservations').insert({
+            id: reservation.id,
+            code: reservation.code,
+            show_id: reservation.showId,
+            user_id: reservation.userId,
+            seats: reservation.seats,
+            status: 'confirmed',
+            created_at: reservation.createdAt,
+          });
+          return reserved;
+        }
+        await trx('shows').where('id', reservation.showId).decrement('reserved', reservation.seats);
+        outcome = { kind: 'over-user-limit', held };
+      } else {
+        const show: { starts_at: number | string; capacity: number; reserved: number } | undefined =
+          await trx('shows').where('id', reservation.showId).first('starts_at', 'capacity', 'reserved');
+        if (!show) outcome = { kind: 'show-not-found' };
+        else if (Number(show.starts_at) <= now) outcome = { kind: 'show-started' };
+        else outcome = { kind: 'sold-out', seatsLeft: show.capacity - show.reserved };
       }
-
-      const show: { starts_at: number | string; capacity: number; reserved: number } | undefined = await trx(
-        'shows',
-      )
-        .where('id', reservation.showId)
-        .first('starts_at', 'capacity', 'reserved');
-      if (!show) outcome = { kind: 'show-not-found' };
-      else if (Number(show.starts_at) <= now) outcome = { kind: 'show-started' };
-      else if (show.reserved + reservation.seats > show.capacity) {
-        outcome = { kind: 'sold-out', seatsLeft: show.capacity - show.reserved };
-      } else
-        outcome = {
-          kind: 'over-user-limit',
-          held: await heldSeats(trx, reservation.showId, reservation.userId),
-        };
+      // Refused: nothing was booked. Only the key keeps the verdict, so a retry hears the same.
       if (claim) {
         await trx('idempotency_keys')
           .where({ user_id: reservation.userId, idempotency_key: claim.key })

@@ -37,6 +37,14 @@ export function showsService(shows: ShowsRepository, albums: AlbumsRepository, c
     },
 
     async update(id: string, payload: ShowPayload): Promise<void> {
+      // A show may be edited after it started (a venue typo), but not moved into the past.
+      if (Date.parse(payload.startsAt) <= clock()) {
+        const current = await shows.findById(id);
+        if (!current) throw new NotFoundError(`Show ${id} not found`);
+        if (Date.parse(current.startsAt) !== Date.parse(payload.startsAt)) {
+          throw new InvalidInputError('startsAt must be in the future');
+        }
+      }
       await assertAlbumExists(payload.albumId);
       const result = await shows.update(id, payload);
       if (result.updated) return;

@@ -1,0 +1,233 @@
+#!/usr/bin/env node
+// Reservation load benchmark: 3 api processes (like the stack's 3 replicas) on one fresh MariaDB
+// database, POST /reservations spread over them, then the invariant checked in SQL.
+//
+//   npm run build && npm run bench:reservations          (MariaDB at 127.0.0.1:3306, user root)
+//   node bench/reservations.mjs --duration 10 --connections 64
+//
+// Two scenarios: every fan on one hot show (row-lock contention), and fans spread over 100 shows.
+// Loopback only, bounded in time; the api processes and the musicapp_bench_<random> database are
+// removed at the end.
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { once } from 'node:events';
+import { createServer } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import jwt from 'jsonwebtoken';
+import mysql from 'mysql2/promise';
+
+const { values: args } = parseArgs({
+  options: {
+    duration: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '64' },
+    replicas: { type: 'string', default: '3' },
+    fans: { type: 'string', default: '6000' },
+  },
+});
+const DURATION = Number(args.duration);
+const CONNECTIONS = Number(args.connections);
+const REPLICAS = Number(args.replicas);
+const FANS = Number(args.fans);
+const API_MAIN = fileURLToPath(new URL('../apps/api/dist/main.js', import.meta.url));
+const MYSQL = {
+  host: process.env.TEST_MYSQL_HOST ?? '127.0.0.1',
+  port: Number(process.env.TEST_MYSQL_PORT ?? 3306),
+  user: process.env.TEST_MYSQL_USER ?? 'root',
+  password: process.env.TEST_MYSQL_PASSWORD ?? '',
+};
+const ACCESS_KEY = randomBytes(32).toString('hex');
+const cleanups = [];
+
+async function freePort() {
+  const server = createServer().listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address();
+  server.close();
+  return port;
+}
+
+async function startApi(database) {
+  const port = await freePort();
+  const child = spawn(process.execPath, [API_MAIN], {
+    env: {
+      PATH: process.env.PATH,
+      NODE_ENV: 'production',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      DB_HOST: MYSQL.host,
+      DB_PORT: String(MYSQL.port),
+      DB_USER: MYSQL.user,
+      DB_PASSWORD: MYSQL.password,
+      DB_NAME: database,
+      ACCESS_TOKEN_KEY: ACCESS_KEY,
+      REFRESH_TOKEN_KEY: randomBytes(32).toString('hex'),
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  cleanups.push(() => child.kill('SIGKILL'));
+  // Only warnings and errors are logged (LOG_LEVEL=warn): show them, they explain any 5xx.
+  child.stdout.on('data', (chunk) => process.stderr.write(chunk));
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 300; i++) {
+    if (child.exitCode !== null) throw new Error(`api exited with code ${child.exitCode}`);
+    if (
+      await fetch(`${base}/ready`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return base;
+    await sleep(100);
+  }
+  throw new Error('api did not become ready');
+}
+
+const token = (id, role) =>
+  jwt.sign({ sub: id, role, typ: 'access' }, ACCESS_KEY, { algorithm: 'HS256', expiresIn: 3600 });
+
+async function createShows(base, adminToken, count) {
+  const ids = [];
+  const startsAt = new Date(Date.now() + 30 * 86_400_000).toISOString();
+  for (let i = 0; i < count; i++) {
+    const res = await fetch(`${base}/shows`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        title: `Bench show ${i}`,
+        performer: 'Bench Band',
+        venue: 'Loopback Hall',
+        startsAt,
+        capacity: 1_000_000,
+      }),
+    });
+    if (res.status !== 201) throw new Error(`create show: ${res.status} ${await res.text()}`);
+    ids.push((await res.json()).data.showId);
+  }
+  return ids;
+}
+
+/**
+ * One autocannon per replica, connections split between them. Each request takes the next
+ * (fan, show) pair, so no fan goes over the 6-seats-per-show limit during the run.
+ */
+async function run(name, bases, fans, showIds) {
+  let counter = 0;
+  const statuses = new Map();
+  const perReplica = Math.max(1, Math.floor(CONNECTIONS / bases.length));
+  const instance = (url) =>
+    autocannon({
+      url,
+      connections: perReplica,
+      duration: DURATION,
+      requests: [
+        {
+          method: 'POST',
+          path: '/reservations',
+          setupRequest: (request) => {
+            const n = counter++;
+            const show = showIds[n % showIds.length];
+            const fan = fans[Math.floor(n / showIds.length) % fans.length];
+            request.headers = { authorization: `Bearer ${fan.token}`, 'content-type': 'application/json' };
+            request.body = JSON.stringify({ showId: show, seats: 1 });
+            return request;
+          },
+          onResponse: (status) => statuses.set(status, (statuses.get(status) ?? 0) + 1),
+        },
+      ],
+    });
+  const results = await Promise.all(bases.map(instance));
+  const confirmedPerSecond = (statuses.get(201) ?? 0) / DURATION;
+  const fivexx = [...statuses].filter(([s]) => s >= 500).reduce((sum, [, n]) => sum + n, 0);
+  return {
+    scenario: name,
+    connections: perReplica * bases.length,
+    'reservations/s': Math.round(confirmedPerSecond),
+    'p50 ms (worst replica)': Math.max(...results.map((r) => r.latency.p50)),
+    'p99 ms (worst replica)': Math.max(...results.map((r) => r.latency.p99)),
+    statuses: JSON.stringify(Object.fromEntries(statuses)),
+    '5xx': fivexx,
+    errors: results.reduce((sum, r) => sum + r.errors + r.timeouts, 0),
+    booked: statuses.get(201) ?? 0,
+  };
+}
+
+async function invariant(db, showIds, booked) {
+  const [rows] = await db.query(
+    `select s.id, s.capacity, s.reserved,
+            (select coalesce(sum(r.seats), 0) from reservations r where r.show_id = s.id and r.status = 'confirmed') as confirmed,
+            (select count(*) from reservations r where r.show_id = s.id) as reservations
+       from shows s where s.id in (?)`,
+    [showIds],
+  );
+  const oversold = rows.filter(
+    (r) => Number(r.confirmed) > Number(r.capacity) || Number(r.reserved) > Number(r.capacity),
+  );
+  const drift = rows.filter((r) => Number(r.confirmed) !== Number(r.reserved));
+  const total = rows.reduce((sum, r) => sum + Number(r.reservations), 0);
+  return {
+    oversold: oversold.length,
+    'reserved≠confirmed': drift.length,
+    'rows = 201s': total === booked ? 'yes' : `no (${total} vs ${booked})`,
+  };
+}
+
+async function main() {
+  const admin = await mysql.createConnection(MYSQL);
+  const database = `musicapp_bench_${randomBytes(5).toString('hex')}`;
+  await admin.query(`create database \`${database}\` character set utf8mb4 collate utf8mb4_unicode_ci`);
+  cleanups.push(async () => {
+    await admin.query(`drop database if exists \`${database}\``);
+    await admin.end();
+  });
+
+  const bases = [];
+  for (let i = 0; i < REPLICAS; i++) bases.push(await startApi(database)); // the first one migrates
+  const db = await mysql.createConnection({ ...MYSQL, database });
+  cleanups.push(() => db.end());
+
+  // Fans and an admin, inserted directly; their tokens are signed with the replicas' key.
+  const users = Array.from({ length: FANS + 1 }, (_, i) => [
+    `user-bench${randomBytes(8).toString('hex')}`,
+    `bench-fan-${i}`,
+    '!',
+    'Bench Fan',
+    i === 0 ? 'admin' : 'user',
+    Date.now(),
+  ]);
+  for (let i = 0; i < users.length; i += 1000) {
+    await db.query('insert into users (id, username, password_hash, fullname, role, created_at) values ?', [
+      users.slice(i, i + 1000),
+    ]);
+  }
+  const adminToken = token(users[0][0], 'admin');
+  const fans = users.slice(1).map(([id]) => ({ id, token: token(id, 'user') }));
+
+  const hot = await createShows(bases[0], adminToken, 1);
+  const spread = await createShows(bases[0], adminToken, 100);
+
+  const table = [];
+  // A short warm-up on a throw-away show, so JIT and connection pools are hot.
+  const warm = await createShows(bases[0], adminToken, 1);
+  await run('warm-up', bases, fans, warm);
+
+  for (const [name, shows] of [
+    ['one hot show', hot],
+    ['spread over 100 shows', spread],
+  ]) {
+    const row = await run(name, bases, fans.slice(name === 'one hot show' ? 0 : fans.length / 2), shows);
+    table.push({ ...row, ...(await invariant(db, shows, row.booked)) });
+    console.log(JSON.stringify(table.at(-1)));
+  }
+  console.log('\n== POST /reservations through', REPLICAS, 'api processes ==');
+  console.table(table.map(({ booked: _booked, ...rest }) => rest));
+}
+
+try {
+  await main();
+} finally {
+  for (const cleanup of cleanups.reverse()) await Promise.resolve(cleanup()).catch(() => undefined);
+}

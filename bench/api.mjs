@@ -10,7 +10,7 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,6 +21,7 @@ import autocannon from 'autocannon';
 import mysql from 'mysql2/promise';
 import { createDb } from '../apps/api/dist/db/create-db.js';
 import { rebuildSongSearchIndex } from '../apps/api/dist/modules/songs/songs.repository.js';
+import { printProfile, topOfProfile } from './cpu-profile.mjs';
 
 const { values: args } = parseArgs({
   options: {
@@ -162,44 +163,6 @@ async function insertSongs(db, count, albumId = null) {
   }
 }
 
-function topOfProfile(dir) {
-  const file = readdirSync(dir).find((name) => name.endsWith('.cpuprofile'));
-  if (!file) return {};
-  const profile = JSON.parse(readFileSync(join(dir, file), 'utf8'));
-  const selfTime = new Map();
-  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
-  const counts = new Map();
-  for (const sample of profile.samples) counts.set(sample, (counts.get(sample) ?? 0) + 1);
-  let total = 0;
-  for (const [id, count] of counts) {
-    const { callFrame } = byId.get(id);
-    const where = callFrame.url
-      ? callFrame.url.replace(/^.*node_modules\//, '').replace(/^file:\/\/.*\/apps\//, 'apps/')
-      : '';
-    const key = `${callFrame.functionName || '(anonymous)'} ${where}${where ? `:${callFrame.lineNumber + 1}` : ''}`;
-    selfTime.set(key, (selfTime.get(key) ?? 0) + count);
-    total += count;
-  }
-  const byPackage = new Map();
-  for (const [key, count] of selfTime) {
-    const where = key.split(' ')[1] ?? '';
-    const pkg = where.startsWith('apps/')
-      ? 'musicapp'
-      : where.includes('/')
-        ? where.split('/')[0]
-        : where.startsWith('node:')
-          ? 'node core (js)'
-          : key;
-    byPackage.set(pkg, (byPackage.get(pkg) ?? 0) + count);
-  }
-  const top = (map, n, label) =>
-    [...map.entries()]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, n)
-      .map(([name, count]) => ({ 'self %': ((100 * count) / total).toFixed(1), [label]: name }));
-  return { functions: top(selfTime, 15, 'function'), packages: top(byPackage, 12, 'package or builtin') };
-}
-
 async function main() {
   // 1. The bare node:http reference, in its own process like the api.
   const barePort = await freePort();
@@ -330,12 +293,7 @@ async function main() {
   console.table(plan(explainCommon));
   console.log('== EXPLAIN GET /albums/:id (MariaDB) ==');
   console.table(plan(explainAlbum));
-  if (profile.functions) {
-    console.log('== CPU profile of the api under GET /albums/:id: top self time by function ==');
-    console.table(profile.functions);
-    console.log('== … and by package ==');
-    console.table(profile.packages);
-  }
+  if (profile.functions) printProfile('GET /albums/:id', profile);
 }
 
 try {

@@ -205,4 +205,34 @@ describe('reservations across 3 api processes on one database', {
     assert.ok(reserved <= capacity);
     assert.equal(confirmed, newlyBooked, 'every 201 is a confirmed reservation in the database');
   });
+
+  test('a twin still holding the same Idempotency-Key past the lock wait → 409 "still being processed"', async () => {
+    const showId = await createShow(10);
+    const [fan] = await makeFans(database.db, 1);
+    const key = randomBytes(8).toString('hex');
+    // The twin: a transaction that claimed the key and has not committed yet.
+    const twin = await database.db.transaction();
+    try {
+      await twin('idempotency_keys').insert({
+        user_id: fan?.id,
+        idempotency_key: key,
+        request_hash: 'in-flight',
+        outcome: '{}',
+        created_at: Date.now(),
+      });
+      const res = await call(
+        'POST',
+        '/reservations',
+        fan as Fan,
+        { showId, seats: 1 },
+        { 'Idempotency-Key': key },
+      );
+      assert.equal(res.status, 409);
+      assert.match(JSON.stringify(res.body), /still being processed/);
+    } finally {
+      await twin.rollback();
+    }
+    const { confirmed } = await confirmedSeats(showId);
+    assert.equal(confirmed, 0);
+  });
 });

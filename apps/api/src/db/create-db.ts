@@ -16,6 +16,10 @@ const ACQUIRE_TIMEOUT_MS = 10_000;
  * MySQL/MariaDB when DB_HOST is set, otherwise the embedded SQLite file: the same knex code runs on both.
  * Creating the instance opens no connection; the first query does.
  */
+interface MysqlConnection {
+  query(sql: string, done: (error: Error | null) => void): void;
+}
+
 export function createDb(config: DbConfig, logger?: Logger): Knex {
   // knex's own warnings (e.g. "Acquire connection error") go to the structured log, not the console.
   const log = {
@@ -48,13 +52,20 @@ export function createDb(config: DbConfig, logger?: Logger): Knex {
         max: config.poolMax,
         idleTimeoutMillis: 30_000,
         reapIntervalMillis: 5_000,
-        // A request never waits 50 s (InnoDB's default) for a row lock: after 3 s it gives up, and the
-        // transaction is retried or answered with a clear message.
+        // READ COMMITTED: each statement reads the latest committed rows without gap locks (the
+        // reservation rules rely on row locks, not on snapshots). And a request never waits 50 s
+        // (InnoDB's default) for a row lock: after 3 s it gives up, and the transaction is retried or
+        // answered with a clear message.
         afterCreate: (
-          connection: { query(sql: string, done: (error: Error | null) => void): void },
+          connection: MysqlConnection,
           done: (error: Error | null, connection: unknown) => void,
         ) => {
-          connection.query('set session innodb_lock_wait_timeout = 3', (error) => done(error, connection));
+          connection.query('set session transaction isolation level read committed', (error) => {
+            if (error) return done(error, connection);
+            connection.query('set session innodb_lock_wait_timeout = 3', (error2) =>
+              done(error2, connection),
+            );
+          });
         },
       },
       acquireConnectionTimeout: ACQUIRE_TIMEOUT_MS,

@@ -4,6 +4,7 @@ import * as catalogue from './002-catalogue.js';
 import * as playlists from './003-playlists.js';
 import * as songSearchGrams from './004-song-search-grams.js';
 import * as showsAndReservations from './005-shows-and-reservations.js';
+import * as reserveSeatsProcedure from './006-reserve-seats-procedure.js';
 
 interface Migration {
   up(db: Knex): Promise<void>;
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '003-playlists': playlists,
   '004-song-search-grams': songSearchGrams,
   '005-shows-and-reservations': showsAndReservations,
+  '006-reserve-seats-procedure': reserveSeatsProcedure,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -1,5 +1,6 @@
 import type { Reservation, ReservationWithShow } from '@musicapp/types/reservations';
 import type { Knex } from 'knex';
+import { dialectOf } from '../../db/create-db.js';
 import { afterKey } from '../../db/cursor.js';
 import { isUniqueViolation } from '../../db/db-errors.js';
 import { isRetryableTransactionError, withTransactionRetry } from '../../db/transaction-retry.js';
@@ -49,7 +50,29 @@ interface ReservationRow {
   starts_at: number | string;
 }
 
+/** Rows changed by a raw statement: mysql2 answers `[ResultSetHeader, …]`, better-sqlite3 `{ changes }`. */
+function affectedRows(result: unknown): number {
+  const header = Array.isArray(result) ? result[0] : result;
+  const { affectedRows: mysql, changes: sqlite } = (header ?? {}) as {
+    affectedRows?: number;
+    changes?: number;
+  };
+  return Number(mysql ?? sqlite ?? 0);
+}
+
 const iso = (ms: number | string) => new Date(Number(ms)).toISOString();
+
+const reservedOutcome = (reservation: NewReservation): ReserveOutcome => ({
+  kind: 'reserved',
+  reservation: {
+    id: reservation.id,
+    code: reservation.code,
+    showId: reservation.showId,
+    seats: reservation.seats,
+    status: 'confirmed',
+    createdAt: iso(reservation.createdAt),
+  },
+});
 
 const toReservation = (row: ReservationRow): ReservationWithShow => ({
   id: row.id,
@@ -94,27 +117,17 @@ export function reservationsRepository(db: Knex) {
    * 1. claim the Idempotency-Key (primary key: a twin on any replica waits here, then replays);
    * 2. one conditional UPDATE takes the seats only if the show has not started and has them left; its
    *    row lock makes the reservations of one show take turns until commit;
-   * 3. under that lock, a plain (non-locking, so gap-lock free) read of the fan's seats for the show
-   *    enforces the per-fan limit: every change to them holds the same lock;
-   * 4. insert the reservation (after the parent row: no shared-lock upgrade deadlock), commit.
+   * 3. insert the reservation if the fan stays within the per-show limit, in the same statement (after
+   *    the parent row: no shared-lock upgrade deadlock; READ COMMITTED: the check takes no gap locks);
+   * 4. commit. The show row stays locked for two round trips only: the insert and the commit.
    */
-  async function attempt(
+  async function attemptWithKnex(
     reservation: NewReservation,
     now: number,
     maxPerUser: number,
     claim?: IdempotencyClaim,
   ) {
-    const reserved: ReserveOutcome = {
-      kind: 'reserved',
-      reservation: {
-        id: reservation.id,
-        code: reservation.code,
-        showId: reservation.showId,
-        seats: reservation.seats,
-        status: 'confirmed',
-        createdAt: iso(reservation.createdAt),
-      },
-    };
+    const reserved = reservedOutcome(reservation);
     return db.transaction(async (trx) => {
       if (claim) {
         try {
@@ -140,21 +153,34 @@ export function reservationsRepository(db: Knex) {
 
       let outcome: ReserveOutcome;
       if (taken === 1) {
-        const held = await heldSeats(trx, reservation.showId, reservation.userId);
-        if (held + reservation.seats <= maxPerUser) {
-          await trx('reservations').insert({
-            id: reservation.id,
-            code: reservation.code,
-            show_id: reservation.showId,
-            user_id: reservation.userId,
-            seats: reservation.seats,
-            status: 'confirmed',
-            created_at: reservation.createdAt,
-          });
-          return reserved;
-        }
+        // Inserted only if the fan stays within the per-show limit: read under the show's row lock,
+        // which every change to the fan's seats for this show also holds.
+        const inserted = affectedRows(
+          await trx.raw(
+            `insert into reservations (id, code, show_id, user_id, seats, status, created_at)
+             select ?, ?, ?, ?, ?, 'confirmed', ? from (select 1 as one) as single_row
+             where (select coalesce(sum(r.seats), 0) from reservations r
+                     where r.show_id = ? and r.user_id = ? and r.status = 'confirmed') + ? <= ?`,
+            [
+              reservation.id,
+              reservation.code,
+              reservation.showId,
+              reservation.userId,
+              reservation.seats,
+              reservation.createdAt,
+              reservation.showId,
+              reservation.userId,
+              reservation.seats,
+              maxPerUser,
+            ],
+          ),
+        );
+        if (inserted === 1) return reserved;
         await trx('shows').where('id', reservation.showId).decrement('reserved', reservation.seats);
-        outcome = { kind: 'over-user-limit', held };
+        outcome = {
+          kind: 'over-user-limit',
+          held: await heldSeats(trx, reservation.showId, reservation.userId),
+        };
       } else {
         const show: { starts_at: number | string; capacity: number; reserved: number } | undefined =
           await trx('shows').where('id', reservation.showId).first('starts_at', 'capacity', 'reserved');
@@ -171,6 +197,46 @@ export function reservationsRepository(db: Knex) {
       return outcome;
     });
   }
+
+  /**
+   * MySQL/MariaDB: the same transaction inside the server (procedure reserve_seats, migration 006), so the
+   * show row is locked for microseconds, not for round trips to this process.
+   */
+  async function attemptInProcedure(
+    reservation: NewReservation,
+    now: number,
+    maxPerUser: number,
+    claim?: IdempotencyClaim,
+  ): Promise<ReserveOutcome> {
+    const reserved = reservedOutcome(reservation);
+    try {
+      const result = await db.raw('call reserve_seats(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', [
+        reservation.id,
+        reservation.code,
+        reservation.showId,
+        reservation.userId,
+        reservation.seats,
+        now,
+        maxPerUser,
+        claim?.key ?? null,
+        claim?.requestHash ?? null,
+        JSON.stringify(reserved),
+      ]);
+      // mysql2 answers a CALL with [[rows of its SELECT, status], fields].
+      const row = (result as [[{ outcome: string }[]]])[0][0][0];
+      if (!row) throw new Error('reserve_seats answered no outcome');
+      return JSON.parse(row.outcome) as ReserveOutcome;
+    } catch (error) {
+      const message = error instanceof Error ? error.message : '';
+      if (message.includes('IDEMPOTENCY_KEY_IN_FLIGHT')) throw new TwinStillInFlight();
+      // A duplicate reservation code is drawn again by the caller; any other duplicate is the key.
+      if (claim && isUniqueViolation(error) && !message.includes('reservations_code_unique'))
+        throw new KeyAlreadyUsed();
+      throw error;
+    }
+  }
+
+  const attempt = dialectOf(db) === 'mysql' ? attemptInProcedure : attemptWithKnex;
 
   return {
     heldSeats: (showId: string, userId: string) => heldSeats(db, showId, userId),

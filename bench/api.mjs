@@ -9,18 +9,16 @@
 // same cores, so absolute figures move with the machine; the ratio to the bare server is the stable one.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { once } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import mysql from 'mysql2/promise';
 import { createDb } from '../apps/api/dist/db/create-db.js';
 import { rebuildSongSearchIndex } from '../apps/api/dist/modules/songs/songs.repository.js';
+import { freePort, MYSQL, startApi, stopApi } from './api-process.mjs';
 import { printProfile, topOfProfile } from './cpu-profile.mjs';
 
 const { values: args } = parseArgs({
@@ -32,13 +30,6 @@ const { values: args } = parseArgs({
   },
 });
 const DURATION = Number(args.duration);
-const API_MAIN = fileURLToPath(new URL('../apps/api/dist/main.js', import.meta.url));
-const MYSQL = {
-  host: process.env.TEST_MYSQL_HOST ?? '127.0.0.1',
-  port: Number(process.env.TEST_MYSQL_PORT ?? 3306),
-  user: process.env.TEST_MYSQL_USER ?? 'root',
-  password: process.env.TEST_MYSQL_PASSWORD ?? '',
-};
 const WORDS = [
   'love',
   'night',
@@ -57,14 +48,6 @@ const RARE = 'xylophonique';
 
 const results = [];
 const cleanups = [];
-
-async function freePort() {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address();
-  server.close();
-  return port;
-}
 
 async function load(name, url, { connections, method = 'GET', body, headers, pid }) {
   let rssMax = 0;
@@ -91,52 +74,6 @@ async function load(name, url, { connections, method = 'GET', body, headers, pid
   results.push(row);
   console.log(JSON.stringify(row));
   return row;
-}
-
-async function startApi(database, port, profileDir) {
-  const child = spawn(
-    process.execPath,
-    [...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), API_MAIN],
-    {
-      env: {
-        PATH: process.env.PATH,
-        NODE_ENV: 'production',
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        LOG_LEVEL: args['log-level'],
-        DB_HOST: MYSQL.host,
-        DB_PORT: String(MYSQL.port),
-        DB_USER: MYSQL.user,
-        DB_PASSWORD: MYSQL.password,
-        DB_NAME: database,
-        ACCESS_TOKEN_KEY: randomBytes(32).toString('hex'),
-        REFRESH_TOKEN_KEY: randomBytes(32).toString('hex'),
-        ADMIN_USERNAME: 'benchadmin',
-        ADMIN_PASSWORD: 'bench-admin-password',
-        LOGIN_RATE_LIMIT_PER_CLIENT: '1000000',
-        LOGIN_RATE_LIMIT_PER_USERNAME: '1000000',
-      },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    },
-  );
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 300; i++) {
-    if (child.exitCode !== null)
-      throw new Error(`api exited with code ${child.exitCode} before it was ready`);
-    const ready = await fetch(`${base}/ready`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ready) return { child, base };
-    await sleep(100);
-  }
-  child.kill('SIGKILL');
-  throw new Error('api did not become ready');
-}
-
-async function stopApi(child) {
-  child.kill('SIGTERM');
-  await once(child, 'exit');
 }
 
 async function insertSongs(db, count, albumId = null) {
@@ -190,9 +127,15 @@ async function main() {
   });
   const db = await mysql.createConnection({ ...MYSQL, database });
   cleanups.push(() => db.end());
-  const port = await freePort();
   const profileDir = args.profile ? mkdtempSync(join(tmpdir(), 'musicapp-profile-')) : null;
-  const api = await startApi(database, port, profileDir);
+  const apiEnv = {
+    LOG_LEVEL: args['log-level'],
+    ADMIN_USERNAME: 'benchadmin',
+    ADMIN_PASSWORD: 'bench-admin-password',
+    LOGIN_RATE_LIMIT_PER_CLIENT: '1000000',
+    LOGIN_RATE_LIMIT_PER_USERNAME: '1000000',
+  };
+  const api = await startApi({ database, env: apiEnv, profileDir });
   cleanups.push(() => api.child.kill('SIGKILL'));
 
   // 3. Catalogue of 1,000 songs, one album of 10 songs among them.
@@ -221,7 +164,7 @@ async function main() {
   await stopApi(api.child);
   const profile = profileDir ? topOfProfile(profileDir) : {};
   if (profileDir) rmSync(profileDir, { recursive: true, force: true });
-  const api2 = await startApi(database, port, null);
+  const api2 = await startApi({ database, env: apiEnv });
   cleanups.push(() => api2.child.kill('SIGKILL'));
   const pid2 = api2.child.pid;
   await load('GET /health (no database: framework + middleware)', `${api2.base}/health`, {

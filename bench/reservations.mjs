@@ -1,26 +1,13 @@
 #!/usr/bin/env node
-// Reservation load benchmark: 3 api processes (like the stack's 3 replicas) on one fresh MariaDB
-// database, POST /reservations spread over them, then the invariant checked in SQL.
-//
-//   npm run build && npm run bench:reservations          (MariaDB at 127.0.0.1:3306, user root)
-//   node bench/reservations.mjs --duration 10 --connections 64
-//
-// Two scenarios: every fan on one hot show (row-lock contention), and fans spread over 100 shows.
-// Loopback only, bounded in time; the api processes and the musicapp_bench_<random> database are
-// removed at the end.
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import jwt from 'jsonwebtoken';
 import mysql from 'mysql2/promise';
+import { MYSQL, startApi, stopApi } from './api-process.mjs';
 import { printProfile, topOfProfile } from './cpu-profile.mjs';
 
 const { values: args } = parseArgs({
@@ -36,61 +23,8 @@ const DURATION = Number(args.duration);
 const CONNECTIONS = Number(args.connections);
 const REPLICAS = Number(args.replicas);
 const FANS = Number(args.fans);
-const API_MAIN = fileURLToPath(new URL('../apps/api/dist/main.js', import.meta.url));
-const MYSQL = {
-  host: process.env.TEST_MYSQL_HOST ?? '127.0.0.1',
-  port: Number(process.env.TEST_MYSQL_PORT ?? 3306),
-  user: process.env.TEST_MYSQL_USER ?? 'root',
-  password: process.env.TEST_MYSQL_PASSWORD ?? '',
-};
 const ACCESS_KEY = randomBytes(32).toString('hex');
 const cleanups = [];
-
-async function freePort() {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address();
-  server.close();
-  return port;
-}
-
-async function startApi(database, profileDir) {
-  const port = await freePort();
-  const flags = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
-  const child = spawn(process.execPath, [...flags, API_MAIN], {
-    env: {
-      PATH: process.env.PATH,
-      NODE_ENV: 'production',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      DB_HOST: MYSQL.host,
-      DB_PORT: String(MYSQL.port),
-      DB_USER: MYSQL.user,
-      DB_PASSWORD: MYSQL.password,
-      DB_NAME: database,
-      ACCESS_TOKEN_KEY: ACCESS_KEY,
-      REFRESH_TOKEN_KEY: randomBytes(32).toString('hex'),
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  cleanups.push(() => child.exitCode === null && child.kill('SIGKILL'));
-  // Only warnings and errors are logged (LOG_LEVEL=warn): show them, they explain any 5xx.
-  child.stdout.on('data', (chunk) => process.stderr.write(chunk));
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 300; i++) {
-    if (child.exitCode !== null) throw new Error(`api exited with code ${child.exitCode}`);
-    if (
-      await fetch(`${base}/ready`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      return { base, child };
-    await sleep(100);
-  }
-  throw new Error('api did not become ready');
-}
 
 const token = (id, role) =>
   jwt.sign({ sub: id, role, typ: 'access' }, ACCESS_KEY, { algorithm: 'HS256', expiresIn: 3600 });
@@ -195,7 +129,16 @@ async function main() {
   // The first replica migrates the database; with --profile it also records a CPU profile.
   const profileDir = args.profile ? mkdtempSync(join(tmpdir(), 'musicapp-profile-')) : null;
   const apis = [];
-  for (let i = 0; i < REPLICAS; i++) apis.push(await startApi(database, i === 0 ? profileDir : null));
+  for (let i = 0; i < REPLICAS; i++) {
+    const api = await startApi({
+      database,
+      env: { LOG_LEVEL: 'warn', ACCESS_TOKEN_KEY: ACCESS_KEY }, // warnings and errors explain any 5xx
+      profileDir: i === 0 ? profileDir : null,
+      showLogs: true,
+    });
+    cleanups.push(() => api.child.exitCode === null && api.child.kill('SIGKILL'));
+    apis.push(api);
+  }
   const bases = apis.map((api) => api.base);
   const db = await mysql.createConnection({ ...MYSQL, database });
   cleanups.push(() => db.end());
@@ -236,8 +179,7 @@ async function main() {
   console.log('\n== POST /reservations through', REPLICAS, 'api processes ==');
   console.table(table.map(({ booked: _booked, ...rest }) => rest));
   if (profileDir) {
-    apis[0].child.kill('SIGTERM');
-    await once(apis[0].child, 'exit');
+    await stopApi(apis[0].child);
     printProfile('POST /reservations (replica 1, both scenarios)', topOfProfile(profileDir));
     rmSync(profileDir, { recursive: true, force: true });
   }

@@ -1,22 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { startTestApp, type TestApp, type TestUser, unique } from './helpers/test-app.js';
+import { startTestApp, type TestApp, unique, useTestApp } from './helpers/test-app.js';
 
 describe('albums', () => {
-  let t: TestApp;
-  let admin: TestUser;
-
-  before(async () => {
-    t = await startTestApp();
-    admin = await t.admin();
-  });
-  after(() => t.close());
-
-  const addAlbum = async (name = unique('Album '), year = 2001) => {
-    const res = await t.http().post('/albums').set(admin.auth).send({ name, year });
-    assert.equal(res.status, 201, JSON.stringify(res.body));
-    return res.body.data.albumId as string;
-  };
+  const { t, admin } = useTestApp();
 
   test('POST /albums as admin → 201 with an album- id', async () => {
     const res = await t.http().post('/albums').set(admin.auth).send({ name: 'Viva la Vida', year: 2008 });
@@ -27,14 +14,16 @@ describe('albums', () => {
   });
 
   test('GET /albums/:id → the album with its songs (id, title, performer only)', async () => {
-    const albumId = await addAlbum('Abbey Road', 1969);
+    const albumId = await t.addAlbum(admin, { name: 'Abbey Road', year: 1969 });
     for (const title of ['Something', 'Come Together']) {
-      const res = await t
-        .http()
-        .post('/songs')
-        .set(admin.auth)
-        .send({ title, year: 1969, genre: 'Rock', performer: 'The Beatles', duration: 200, albumId });
-      assert.equal(res.status, 201);
+      await t.addSong(admin, {
+        title,
+        year: 1969,
+        genre: 'Rock',
+        performer: 'The Beatles',
+        duration: 200,
+        albumId,
+      });
     }
     const res = await t.http().get(`/albums/${albumId}`);
     assert.equal(res.status, 200);
@@ -50,7 +39,7 @@ describe('albums', () => {
   });
 
   test('GET /albums/:id of an album without songs → empty songs list', async () => {
-    const albumId = await addAlbum();
+    const albumId = await t.addAlbum(admin);
     const res = await t.http().get(`/albums/${albumId}`);
     assert.deepEqual(res.body.data.album.songs, []);
   });
@@ -63,7 +52,7 @@ describe('albums', () => {
   });
 
   test('PUT /albums/:id → 200 and the album changes; unknown id → 404', async () => {
-    const albumId = await addAlbum();
+    const albumId = await t.addAlbum(admin);
     const res = await t
       .http()
       .put(`/albums/${albumId}`)
@@ -79,17 +68,19 @@ describe('albums', () => {
   });
 
   test('DELETE /albums/:id → 200, then 404; its songs stay without album', async () => {
-    const albumId = await addAlbum();
-    const song = await t
-      .http()
-      .post('/songs')
-      .set(admin.auth)
-      .send({ title: 'Orphan', year: 2000, genre: 'Pop', performer: 'Someone', albumId });
+    const albumId = await t.addAlbum(admin);
+    const songId = await t.addSong(admin, {
+      title: 'Orphan',
+      year: 2000,
+      genre: 'Pop',
+      performer: 'Someone',
+      albumId,
+    });
     const res = await t.http().delete(`/albums/${albumId}`).set(admin.auth);
     assert.equal(res.status, 200);
     assert.equal((await t.http().get(`/albums/${albumId}`)).status, 404);
     assert.equal((await t.http().delete(`/albums/${albumId}`).set(admin.auth)).status, 404);
-    const orphan = await t.http().get(`/songs/${song.body.data.songId}`);
+    const orphan = await t.http().get(`/songs/${songId}`);
     assert.equal(orphan.status, 200);
     assert.equal(orphan.body.data.song.albumId, null);
   });
@@ -118,7 +109,7 @@ describe('albums', () => {
 
   test('album writes by a non-admin → 403; without a token → 401', async () => {
     const listener = await t.user();
-    const albumId = await addAlbum();
+    const albumId = await t.addAlbum(admin);
     const body = { name: 'Nope', year: 2000 };
     assert.equal((await t.http().post('/albums').set(listener.auth).send(body)).status, 403);
     assert.equal((await t.http().put(`/albums/${albumId}`).set(listener.auth).send(body)).status, 403);
@@ -131,7 +122,7 @@ describe('albums', () => {
   test('GET /albums pages by name with an opaque cursor; every album appears once', async () => {
     const prefix = unique('Paged ');
     const names = ['c', 'a', 'e', 'b', 'd'].map((s) => `${prefix} ${s}`);
-    for (const name of names) await addAlbum(name);
+    for (const name of names) await t.addAlbum(admin, { name });
     const seen: string[] = [];
     let cursor: string | null = null;
     let pages = 0;

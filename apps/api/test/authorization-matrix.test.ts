@@ -24,16 +24,9 @@ describe('authorization matrix', () => {
     owner = await t.user();
     stranger = await t.user();
     const admin = await t.admin();
-    const album = await t.http().post('/albums').set(admin.auth).send({ name: 'Matrix', year: 1999 });
-    const albumId = album.body.data.albumId;
-    const song = await t
-      .http()
-      .post('/songs')
-      .set(admin.auth)
-      .send({ title: 'Neo', year: 1999, genre: 'OST', performer: 'P' });
-    const songId = song.body.data.songId;
-    const playlist = await t.http().post('/playlists').set(owner.auth).send({ name: 'Mine' });
-    const playlistId = playlist.body.data.playlistId;
+    const albumId = await t.addAlbum(admin, { name: 'Matrix', year: 1999 });
+    const songId = await t.addSong(admin, { title: 'Neo', year: 1999, genre: 'OST', performer: 'P' });
+    const playlistId = await t.addPlaylist(owner, 'Mine');
     await t.http().post(`/playlists/${playlistId}/songs`).set(owner.auth).send({ songId });
     routes = [
       { method: 'post', path: '/albums', body: { name: 'A', year: 2000 }, ownerOnly: false, adminOnly: true },

@@ -1,32 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { startTestApp, type TestApp, type TestUser, unique } from './helpers/test-app.js';
+import { describe, test } from 'node:test';
+import { type TestUser, unique, useTestApp } from './helpers/test-app.js';
 
 describe('collaborations', () => {
-  let t: TestApp;
-  let admin: TestUser;
-
-  before(async () => {
-    t = await startTestApp();
-    admin = await t.admin();
-  });
-  after(() => t.close());
-
-  const createPlaylist = async (owner: TestUser, name = unique('Shared ')) => {
-    const res = await t.http().post('/playlists').set(owner.auth).send({ name });
-    assert.equal(res.status, 201, JSON.stringify(res.body));
-    return res.body.data.playlistId as string;
-  };
-
-  const createSong = async (title = unique('Song ')) => {
-    const res = await t
-      .http()
-      .post('/songs')
-      .set(admin.auth)
-      .send({ title, year: 1999, genre: 'Jazz', performer: 'Band' });
-    assert.equal(res.status, 201, JSON.stringify(res.body));
-    return res.body.data.songId as string;
-  };
+  const { t, admin } = useTestApp();
 
   const collaborate = (actor: TestUser, playlistId: string, userId: string) =>
     t.http().post('/collaborations').set(actor.auth).send({ playlistId, userId });
@@ -37,7 +14,7 @@ describe('collaborations', () => {
   /** An owner, a collaborator on the owner's new playlist, and that playlist. */
   const sharedPlaylist = async (name?: string) => {
     const [owner, collaborator] = [await t.user(), await t.user()];
-    const playlistId = await createPlaylist(owner, name);
+    const playlistId = await t.addPlaylist(owner, name);
     const res = await collaborate(owner, playlistId, collaborator.userId);
     assert.equal(res.status, 201, JSON.stringify(res.body));
     return { owner, collaborator, playlistId };
@@ -51,7 +28,7 @@ describe('collaborations', () => {
 
   test('POST /collaborations by the owner → 201 success with a collab- id', async () => {
     const [owner, friend] = [await t.user(), await t.user()];
-    const playlistId = await createPlaylist(owner);
+    const playlistId = await t.addPlaylist(owner);
     const res = await collaborate(owner, playlistId, friend.userId);
     assert.equal(res.status, 201);
     assert.equal(res.body.status, 'success');
@@ -67,7 +44,7 @@ describe('collaborations', () => {
 
   test('a collaborator may add, list and remove songs → 201/200/200', async () => {
     const { owner, collaborator, playlistId } = await sharedPlaylist();
-    const [first, second] = [await createSong(), await createSong()];
+    const [first, second] = [await t.addSong(admin), await t.addSong(admin)];
     const songs = `/playlists/${playlistId}/songs`;
     assert.equal((await t.http().post(songs).set(owner.auth).send({ songId: first })).status, 201);
     assert.equal((await t.http().post(songs).set(collaborator.auth).send({ songId: second })).status, 201);
@@ -132,7 +109,7 @@ describe('collaborations', () => {
 
   test('the same collaborator added twice at once → one 201 and one 409', async () => {
     const [owner, friend] = [await t.user(), await t.user()];
-    const playlistId = await createPlaylist(owner);
+    const playlistId = await t.addPlaylist(owner);
     const results = await Promise.all([1, 2].map(() => collaborate(owner, playlistId, friend.userId)));
     assert.deepEqual(results.map((res) => res.status).sort(), [201, 409]);
     assert.deepEqual(await playlistIdsOf(friend), [playlistId]);
@@ -140,7 +117,7 @@ describe('collaborations', () => {
 
   test('DELETE /collaborations → 200; the former collaborator gets 403 and no longer sees it', async () => {
     const { owner, collaborator, playlistId } = await sharedPlaylist();
-    const songId = await createSong();
+    const songId = await t.addSong(admin);
     const res = await uncollaborate(owner, playlistId, collaborator.userId);
     assert.equal(res.status, 200);
     assert.equal(res.body.status, 'success');
@@ -158,7 +135,7 @@ describe('collaborations', () => {
 
   test('DELETE /collaborations: not a collaborator → 404, unknown playlist → 404, unknown user → 404', async () => {
     const [owner, stranger] = [await t.user(), await t.user()];
-    const playlistId = await createPlaylist(owner);
+    const playlistId = await t.addPlaylist(owner);
     for (const [pid, uid] of [
       [playlistId, stranger.userId],
       ['playlist-doesnotexist', stranger.userId],
@@ -178,7 +155,7 @@ describe('collaborations', () => {
 
   test('POST and DELETE /collaborations with bad payloads → 400 fail naming the field', async () => {
     const [owner, friend] = [await t.user(), await t.user()];
-    const playlistId = await createPlaylist(owner);
+    const playlistId = await t.addPlaylist(owner);
     const cases: [unknown, RegExp][] = [
       [{ userId: friend.userId }, /playlistId/],
       [{ playlistId }, /userId/],
@@ -206,7 +183,7 @@ describe('collaborations', () => {
 
   test('POST and DELETE /collaborations without a token → 401 fail', async () => {
     const [owner, friend] = [await t.user(), await t.user()];
-    const body = { playlistId: await createPlaylist(owner), userId: friend.userId };
+    const body = { playlistId: await t.addPlaylist(owner), userId: friend.userId };
     for (const res of [
       await t.http().post('/collaborations').send(body),
       await t.http().delete('/collaborations').send(body),

@@ -1,42 +1,15 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { startTestApp, type TestApp, type TestUser, unique } from './helpers/test-app.js';
+import { describe, test } from 'node:test';
+import { type TestUser, unique, useTestApp } from './helpers/test-app.js';
 
 describe('playlist activities', () => {
-  let t: TestApp;
-  let admin: TestUser;
   /** The app's clock: each playlist action below moves it one second, so every activity has a known time. */
   let now = Date.parse('2024-03-01T12:00:00.000Z');
-
-  before(async () => {
-    t = await startTestApp({}, () => now);
-    admin = await t.admin();
-  });
-  after(() => t.close());
+  const { t, admin } = useTestApp({}, () => now);
 
   const tick = () => {
     now += 1000;
     return new Date(now).toISOString();
-  };
-
-  const createPlaylist = async (owner: TestUser) => {
-    const res = await t
-      .http()
-      .post('/playlists')
-      .set(owner.auth)
-      .send({ name: unique('Log ') });
-    assert.equal(res.status, 201, JSON.stringify(res.body));
-    return res.body.data.playlistId as string;
-  };
-
-  const createSong = async (title = unique('Song ')) => {
-    const res = await t
-      .http()
-      .post('/songs')
-      .set(admin.auth)
-      .send({ title, year: 2010, genre: 'Indie', performer: 'Someone' });
-    assert.equal(res.status, 201, JSON.stringify(res.body));
-    return res.body.data.songId as string;
   };
 
   const collaborate = async (owner: TestUser, playlistId: string, user: TestUser) => {
@@ -79,7 +52,7 @@ describe('playlist activities', () => {
 
   test('GET /playlists/:id/activities of a new playlist → {playlistId, activities: []}', async () => {
     const owner = await t.user();
-    const playlistId = await createPlaylist(owner);
+    const playlistId = await t.addPlaylist(owner);
     const res = await activitiesOf(owner, playlistId);
     assert.equal(res.status, 200);
     assert.deepEqual(res.body.data, { playlistId, activities: [] });
@@ -87,10 +60,10 @@ describe('playlist activities', () => {
 
   test('adds and removes by owner and collaborator → each logged with who, title, action and ISO time, in order', async () => {
     const [owner, collaborator] = [await t.user(), await t.user()];
-    const playlistId = await createPlaylist(owner);
+    const playlistId = await t.addPlaylist(owner);
     await collaborate(owner, playlistId, collaborator);
     const [a, b] = [unique('First '), unique('Second ')];
-    const [songA, songB] = [await createSong(a), await createSong(b)];
+    const [songA, songB] = [await t.addSong(admin, { title: a }), await t.addSong(admin, { title: b })];
     const t1 = await changeSong('add', owner, playlistId, songA);
     const t2 = await changeSong('add', collaborator, playlistId, songB);
     const t3 = await changeSong('delete', collaborator, playlistId, songA);
@@ -110,9 +83,9 @@ describe('playlist activities', () => {
 
   test('deleting the song from the catalogue → its activities keep the title', async () => {
     const owner = await t.user();
-    const playlistId = await createPlaylist(owner);
+    const playlistId = await t.addPlaylist(owner);
     const title = unique('Gone ');
-    const songId = await createSong(title);
+    const songId = await t.addSong(admin, { title });
     const added = await changeSong('add', owner, playlistId, songId);
     assert.equal((await t.http().delete(`/songs/${songId}`).set(admin.auth)).status, 200);
     assert.deepEqual(await activities(owner, playlistId), [
@@ -122,9 +95,9 @@ describe('playlist activities', () => {
 
   test('renaming a song → earlier activities keep the title as it was', async () => {
     const owner = await t.user();
-    const playlistId = await createPlaylist(owner);
+    const playlistId = await t.addPlaylist(owner);
     const [before, renamed] = [unique('Before '), unique('After ')];
-    const songId = await createSong(before);
+    const songId = await t.addSong(admin, { title: before, genre: 'Indie', performer: 'Someone' });
     const added = await changeSong('add', owner, playlistId, songId);
     const song = { title: renamed, year: 2010, genre: 'Indie', performer: 'Someone' };
     assert.equal((await t.http().put(`/songs/${songId}`).set(admin.auth).send(song)).status, 200);
@@ -140,8 +113,8 @@ describe('playlist activities', () => {
 
   test('rejected changes (duplicate add, removing an absent song, unknown song, stranger) → nothing logged', async () => {
     const [owner, stranger] = [await t.user(), await t.user()];
-    const playlistId = await createPlaylist(owner);
-    const [songId, other] = [await createSong(), await createSong()];
+    const playlistId = await t.addPlaylist(owner);
+    const [songId, other] = [await t.addSong(admin), await t.addSong(admin)];
     const added = await changeSong('add', owner, playlistId, songId);
     await changeSong('add', owner, playlistId, songId, 409);
     await changeSong('delete', owner, playlistId, other, 404);
@@ -155,9 +128,9 @@ describe('playlist activities', () => {
 
   test('the same song added twice at once → one 201 and one 409; logged once', async () => {
     const [owner, collaborator] = [await t.user(), await t.user()];
-    const playlistId = await createPlaylist(owner);
+    const playlistId = await t.addPlaylist(owner);
     await collaborate(owner, playlistId, collaborator);
-    const songId = await createSong();
+    const songId = await t.addSong(admin);
     const url = `/playlists/${playlistId}/songs`;
     const results = await Promise.all(
       [owner, collaborator].map((user) => t.http().post(url).set(user.auth).send({ songId })),
@@ -168,9 +141,9 @@ describe('playlist activities', () => {
 
   test('a removed collaborator → 403 on the log, which still names them for what they did', async () => {
     const [owner, collaborator] = [await t.user(), await t.user()];
-    const playlistId = await createPlaylist(owner);
+    const playlistId = await t.addPlaylist(owner);
     await collaborate(owner, playlistId, collaborator);
-    await changeSong('add', collaborator, playlistId, await createSong());
+    await changeSong('add', collaborator, playlistId, await t.addSong(admin));
     const removal = await t
       .http()
       .delete('/collaborations')
@@ -186,7 +159,7 @@ describe('playlist activities', () => {
 
   test('GET /playlists/:id/activities: stranger → 403, unknown playlist → 404, no token → 401, all fail', async () => {
     const [owner, stranger] = [await t.user(), await t.user()];
-    const playlistId = await createPlaylist(owner);
+    const playlistId = await t.addPlaylist(owner);
     const cases: [Promise<{ status: number; body: { status: string } }>, number][] = [
       [activitiesOf(stranger, playlistId), 403],
       [activitiesOf(owner, 'playlist-doesnotexist'), 404],

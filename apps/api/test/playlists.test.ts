@@ -1,34 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { startTestApp, type TestApp, type TestUser, unique } from './helpers/test-app.js';
-
-type Reply = { status: number; body: { status: string; message: string } };
+import { describe, test } from 'node:test';
+import { expectFail, type TestUser, unique, useTestApp } from './helpers/test-app.js';
 
 describe('playlists', () => {
-  let t: TestApp;
-  let admin: TestUser;
-
-  before(async () => {
-    t = await startTestApp();
-    admin = await t.admin();
-  });
-  after(() => t.close());
-
-  const createPlaylist = async (owner: TestUser, name = unique('Playlist ')) => {
-    const res = await t.http().post('/playlists').set(owner.auth).send({ name });
-    assert.equal(res.status, 201, JSON.stringify(res.body));
-    return res.body.data.playlistId as string;
-  };
-
-  const createSong = async (title = unique('Song ')) => {
-    const res = await t
-      .http()
-      .post('/songs')
-      .set(admin.auth)
-      .send({ title, year: 2001, genre: 'Pop', performer: 'Someone' });
-    assert.equal(res.status, 201, JSON.stringify(res.body));
-    return res.body.data.songId as string;
-  };
+  const { t, admin } = useTestApp();
 
   const addSong = (user: TestUser, playlistId: string, songId: string) =>
     t.http().post(`/playlists/${playlistId}/songs`).set(user.auth).send({ songId });
@@ -48,12 +23,6 @@ describe('playlists', () => {
     return res.body.data.playlist.songs.map((s: { id: string }) => s.id) as string[];
   };
 
-  const expectFail = (res: Reply, status: number, message?: RegExp) => {
-    assert.equal(res.status, status, JSON.stringify(res.body));
-    assert.equal(res.body.status, 'fail');
-    if (message) assert.match(res.body.message, message);
-  };
-
   test('POST /playlists → 201 success with a playlist- id', async () => {
     const owner = await t.user();
     const res = await t.http().post('/playlists').set(owner.auth).send({ name: 'Road trip' });
@@ -64,9 +33,9 @@ describe('playlists', () => {
 
   test('GET /playlists → only my own and collaborating playlists as {id, name, owner username}; none → []', async () => {
     const [me, friend, stranger] = [await t.user(), await t.user(), await t.user()];
-    const mine = await createPlaylist(me, 'a mine');
-    const shared = await createPlaylist(friend, 'b shared');
-    await createPlaylist(stranger, 'c not mine');
+    const mine = await t.addPlaylist(me, 'a mine');
+    const shared = await t.addPlaylist(friend, 'b shared');
+    await t.addPlaylist(stranger, 'c not mine');
     const collab = { playlistId: shared, userId: me.userId };
     assert.equal((await t.http().post('/collaborations').set(friend.auth).send(collab)).status, 201);
     const res = await list(me);
@@ -85,7 +54,7 @@ describe('playlists', () => {
   test('GET /playlists pages by (name, id) with an opaque cursor; every playlist appears once', async () => {
     const owner = await t.user();
     const created = [];
-    for (const name of ['c', 'a', 'b', 'a', 'd']) created.push(await createPlaylist(owner, name));
+    for (const name of ['c', 'a', 'b', 'a', 'd']) created.push(await t.addPlaylist(owner, name));
     const seen: { id: string; name: string }[] = [];
     let cursor: string | null = null;
     let pages = 0;
@@ -114,8 +83,8 @@ describe('playlists', () => {
 
   test('DELETE /playlists/:id: stranger → 403; owner → 200, then gone (list, songs, delete → 404)', async () => {
     const [owner, stranger] = [await t.user(), await t.user()];
-    const playlistId = await createPlaylist(owner);
-    assert.equal((await addSong(owner, playlistId, await createSong())).status, 201);
+    const playlistId = await t.addPlaylist(owner);
+    assert.equal((await addSong(owner, playlistId, await t.addSong(admin))).status, 201);
     expectFail(await t.http().delete(`/playlists/${playlistId}`).set(stranger.auth), 403);
     assert.equal((await songsOf(owner, playlistId)).status, 200);
     const res = await t.http().delete(`/playlists/${playlistId}`).set(owner.auth);
@@ -131,12 +100,12 @@ describe('playlists', () => {
   test('POST then GET /playlists/:id/songs → 201; the playlist lists its songs in the order added', async () => {
     const owner = await t.user();
     const name = unique('Ordered ');
-    const playlistId = await createPlaylist(owner, name);
+    const playlistId = await t.addPlaylist(owner, name);
     assert.deepEqual(await songIdsOf(owner, playlistId), []);
     const titles = ['Zebra', 'Apple', 'Mango'];
     const songIds: string[] = [];
     for (const title of titles) {
-      songIds.push(await createSong(title));
+      songIds.push(await t.addSong(admin, { title, performer: 'Someone' }));
       const res = await addSong(owner, playlistId, songIds.at(-1) as string);
       assert.deepEqual([res.status, res.body.status], [201, 'success']);
     }
@@ -151,8 +120,8 @@ describe('playlists', () => {
 
   test('POST /playlists/:id/songs: same song twice → 409, unknown song → 404, unknown playlist → 404', async () => {
     const owner = await t.user();
-    const playlistId = await createPlaylist(owner);
-    const songId = await createSong();
+    const playlistId = await t.addPlaylist(owner);
+    const songId = await t.addSong(admin);
     assert.equal((await addSong(owner, playlistId, songId)).status, 201);
     expectFail(await addSong(owner, playlistId, songId), 409);
     expectFail(await addSong(owner, playlistId, 'song-doesnotexist'), 404, /song-doesnotexist/);
@@ -162,10 +131,10 @@ describe('playlists', () => {
 
   test('a stranger adding, listing or removing songs → 403, unchanged; listing an unknown playlist → 404', async () => {
     const [owner, stranger] = [await t.user(), await t.user()];
-    const playlistId = await createPlaylist(owner);
-    const songId = await createSong();
+    const playlistId = await t.addPlaylist(owner);
+    const songId = await t.addSong(admin);
     assert.equal((await addSong(owner, playlistId, songId)).status, 201);
-    expectFail(await addSong(stranger, playlistId, await createSong()), 403);
+    expectFail(await addSong(stranger, playlistId, await t.addSong(admin)), 403);
     expectFail(await songsOf(stranger, playlistId), 403);
     expectFail(await removeSong(stranger, playlistId, songId), 403);
     assert.deepEqual(await songIdsOf(owner, playlistId), [songId]);
@@ -174,8 +143,8 @@ describe('playlists', () => {
 
   test('DELETE /playlists/:id/songs → 200 and the song is gone; again or never added → 404; re-adding → last', async () => {
     const owner = await t.user();
-    const playlistId = await createPlaylist(owner);
-    const [kept, removed, never] = [await createSong(), await createSong(), await createSong()];
+    const playlistId = await t.addPlaylist(owner);
+    const [kept, removed, never] = [await t.addSong(admin), await t.addSong(admin), await t.addSong(admin)];
     for (const songId of [kept, removed])
       assert.equal((await addSong(owner, playlistId, songId)).status, 201);
     const res = await removeSong(owner, playlistId, removed);
@@ -219,7 +188,7 @@ describe('playlists', () => {
 
   test('POST and DELETE /playlists/:id/songs with bad payloads → 400 fail naming the field', async () => {
     const owner = await t.user();
-    const playlistId = await createPlaylist(owner);
+    const playlistId = await t.addPlaylist(owner);
     const cases: [unknown, RegExp][] = [
       [{}, /songId/],
       [{ songId: '' }, /songId/],
@@ -233,8 +202,8 @@ describe('playlists', () => {
 
   test('every playlist route without a token → 401 fail', async () => {
     const owner = await t.user();
-    const playlistId = await createPlaylist(owner);
-    const songId = await createSong();
+    const playlistId = await t.addPlaylist(owner);
+    const songId = await t.addSong(admin);
     const requests = [
       t.http().post('/playlists').send({ name: 'X' }),
       t.http().get('/playlists'),
@@ -250,8 +219,8 @@ describe('playlists', () => {
 
   test('deleting a song from the catalogue removes it from the playlists that held it', async () => {
     const owner = await t.user();
-    const playlistId = await createPlaylist(owner);
-    const songId = await createSong();
+    const playlistId = await t.addPlaylist(owner);
+    const songId = await t.addSong(admin);
     assert.equal((await addSong(owner, playlistId, songId)).status, 201);
     assert.equal((await t.http().delete(`/songs/${songId}`).set(admin.auth)).status, 200);
     assert.deepEqual(await songIdsOf(owner, playlistId), []);

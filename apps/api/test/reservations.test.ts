@@ -1,46 +1,14 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { startTestApp, type TestApp, type TestUser, unique } from './helpers/test-app.js';
+import { describe, test } from 'node:test';
+import { expectFail, type TestUser, unique, useTestApp } from './helpers/test-app.js';
 
-type Reply = { status: number; body: { status: string; message: string } };
-
-const DAY = 24 * 3_600_000;
 /** The code alphabet has no look-alikes: no 0/O, 1/I/L. */
 const CODE = /^[A-HJKMNP-Z2-9]{4}-[A-HJKMNP-Z2-9]{4}$/;
 
-const expectFail = (res: Reply, status: number, message?: RegExp) => {
-  assert.equal(res.status, status, JSON.stringify(res.body));
-  assert.equal(res.body.status, 'fail');
-  if (message) assert.match(res.body.message, message);
-};
-
 describe('reservations', () => {
-  let t: TestApp;
-  let admin: TestUser;
   // A controllable clock that ticks one millisecond per reading, so "newest first" is well defined.
   let now = Date.now();
-
-  before(async () => {
-    t = await startTestApp({}, () => now++);
-    admin = await t.admin();
-  });
-  after(() => t.close());
-
-  const createShow = async (capacity = 100, startsAt = now + 30 * DAY) => {
-    const res = await t
-      .http()
-      .post('/shows')
-      .set(admin.auth)
-      .send({
-        title: unique('Show '),
-        performer: 'Muse',
-        venue: 'Olympiastadion',
-        startsAt: new Date(startsAt).toISOString(),
-        capacity,
-      });
-    assert.equal(res.status, 201, JSON.stringify(res.body));
-    return res.body.data.showId as string;
-  };
+  const { t, admin } = useTestApp({}, () => now++);
 
   const reserve = (user: TestUser, body: object, key?: string) => {
     const req = t.http().post('/reservations').set(user.auth);
@@ -70,7 +38,7 @@ describe('reservations', () => {
 
   /** A show that starts in a minute, then the clock moved past its start. */
   const startedShow = async (before: (showId: string) => Promise<void>) => {
-    const showId = await createShow(10, now + 60_000);
+    const showId = await t.addShow(admin, { capacity: 10, startsAt: new Date(now + 60_000).toISOString() });
     await before(showId);
     now += 120_000;
     return showId;
@@ -85,7 +53,7 @@ describe('reservations', () => {
 
   test('POST /reservations → 201 confirmed reservation with a readable code; seatsLeft drops', async () => {
     const fan = await t.user();
-    const showId = await createShow(10);
+    const showId = await t.addShow(admin, { capacity: 10 });
     const res = await reserve(fan, { showId, seats: 3 });
     assert.equal(res.status, 201, JSON.stringify(res.body));
     assert.equal(res.body.status, 'success');
@@ -110,7 +78,7 @@ describe('reservations', () => {
 
   test('POST /reservations with bad payloads → 400 naming the field; nothing booked', async () => {
     const fan = await t.user();
-    const showId = await createShow(10);
+    const showId = await t.addShow(admin, { capacity: 10 });
     const cases: [unknown, RegExp][] = [
       [{ showId, seats: 0 }, /seats/],
       [{ showId, seats: 7 }, /seats/],
@@ -134,7 +102,7 @@ describe('reservations', () => {
   });
 
   test('POST /reservations with fewer seats left → 409 "Only N seats left"; full → 409 sold out', async () => {
-    const showId = await createShow(4);
+    const showId = await t.addShow(admin, { capacity: 4 });
     await book(await t.user(), showId, 2);
     const fan = await t.user();
     expectFail(await reserve(fan, { showId, seats: 3 }), 409, /^Only 2 seats left for this show$/);
@@ -147,7 +115,7 @@ describe('reservations', () => {
 
   test('per-user limit: 6 confirmed seats per show over all reservations; cancelled seats do not count', async () => {
     const fan = await t.user();
-    const showId = await createShow(50);
+    const showId = await t.addShow(admin, { capacity: 50 });
     await book(fan, showId, 4);
     const two = await book(fan, showId, 2);
     expectFail(await reserve(fan, { showId, seats: 1 }), 409, /limit is 6/);
@@ -160,7 +128,7 @@ describe('reservations', () => {
 
   test('Idempotency-Key replay: same user, key and body → identical 201, seats taken once', async () => {
     const fan = await t.user();
-    const showId = await createShow(10);
+    const showId = await t.addShow(admin, { capacity: 10 });
     const key = unique('key-');
     const first = await reserve(fan, { showId, seats: 2 }, key);
     assert.equal(first.status, 201, JSON.stringify(first.body));
@@ -176,7 +144,7 @@ describe('reservations', () => {
   test('Idempotency-Key with a different body → 422; from another user → books independently', async () => {
     const fan = await t.user();
     const other = await t.user();
-    const showId = await createShow(10);
+    const showId = await t.addShow(admin, { capacity: 10 });
     const key = unique('key-');
     const first = await reserve(fan, { showId, seats: 2 }, key);
     assert.equal(first.status, 201, JSON.stringify(first.body));
@@ -191,7 +159,7 @@ describe('reservations', () => {
   test('Idempotency-Key whose first attempt was sold out → replays the 409 after seats free up', async () => {
     const holder = await t.user();
     const fan = await t.user();
-    const showId = await createShow(1);
+    const showId = await t.addShow(admin, { capacity: 1 });
     const held = await book(holder, showId);
     const key = unique('key-');
     expectFail(await reserve(fan, { showId, seats: 1 }, key), 409, /sold out/);
@@ -203,7 +171,7 @@ describe('reservations', () => {
 
   test('malformed Idempotency-Key (empty, over 200 chars, with a space) → 400; nothing booked', async () => {
     const fan = await t.user();
-    const showId = await createShow(10);
+    const showId = await t.addShow(admin, { capacity: 10 });
     for (const key of ['', 'k'.repeat(201), 'has space']) {
       expectFail(await reserve(fan, { showId, seats: 1 }, key), 400, /Idempotency-Key/);
     }
@@ -213,7 +181,7 @@ describe('reservations', () => {
 
   test('GET /reservations → only mine, newest first, with show details, paged with each once', async () => {
     const fan = await t.user();
-    const showId = await createShow(20);
+    const showId = await t.addShow(admin, { capacity: 20 });
     const other = await book(await t.user(), showId);
     const ids: string[] = [];
     for (let i = 0; i < 5; i++) ids.push((await book(fan, showId)).id);
@@ -242,7 +210,7 @@ describe('reservations', () => {
 
   test("GET /reservations/:id → mine with the show; another user's or unknown → 404", async () => {
     const fan = await t.user();
-    const showId = await createShow(10);
+    const showId = await t.addShow(admin, { capacity: 10 });
     const reservation = await book(fan, showId, 2);
     const res = await getOne(fan, reservation.id);
     assert.equal(res.status, 200, JSON.stringify(res.body));
@@ -256,7 +224,7 @@ describe('reservations', () => {
 
   test('DELETE /reservations/:id → cancelled, seats return once; repeating → 200; others → 404', async () => {
     const fan = await t.user();
-    const showId = await createShow(10);
+    const showId = await t.addShow(admin, { capacity: 10 });
     const reservation = await book(fan, showId, 3);
     expectFail(await cancel(await t.user(), reservation.id), 404);
     assert.equal(await seatsLeft(showId), 7);
@@ -283,7 +251,7 @@ describe('reservations', () => {
   });
 
   test('20 concurrent 1-seat reservations on a capacity-7 show → exactly 7 succeed', async () => {
-    const showId = await createShow(7);
+    const showId = await t.addShow(admin, { capacity: 7 });
     const fans = await Promise.all(Array.from({ length: 10 }, () => t.user()));
     const replies = await Promise.all(
       fans.flatMap((fan) => [1, 2].map(() => reserve(fan, { showId, seats: 1 }))),

@@ -1,29 +1,21 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { startTestApp, type TestApp, type TestUser, unique } from './helpers/test-app.js';
-
-type Reply = { status: number; body: { status: string; message: string } };
+import {
+  expectFail,
+  startTestApp,
+  type TestApp,
+  type TestUser,
+  unique,
+  useTestApp,
+} from './helpers/test-app.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const SHOW_KEYS = 'albumId capacity id performer seatsLeft startsAt title venue'.split(' ');
 
-const expectFail = (res: Reply, status: number, message?: RegExp) => {
-  assert.equal(res.status, status, JSON.stringify(res.body));
-  assert.equal(res.body.status, 'fail');
-  if (message) assert.match(res.body.message, message);
-};
-
 describe('shows', () => {
-  let t: TestApp;
-  let admin: TestUser;
   let now = Date.now();
-
-  before(async () => {
-    t = await startTestApp({}, () => now);
-    admin = await t.admin();
-  });
-  after(() => t.close());
+  const { t, admin } = useTestApp({}, () => now);
 
   const payload = (overrides: Record<string, unknown> = {}) => ({
     title: unique('Show '),
@@ -33,12 +25,6 @@ describe('shows', () => {
     capacity: 100,
     ...overrides,
   });
-
-  const createShow = async (overrides: Record<string, unknown> = {}) => {
-    const res = await t.http().post('/shows').set(admin.auth).send(payload(overrides));
-    assert.equal(res.status, 201, JSON.stringify(res.body));
-    return res.body.data.showId as string;
-  };
 
   const put = (showId: string, body: object) => t.http().put(`/shows/${showId}`).set(admin.auth).send(body);
   const remove = (showId: string) => t.http().delete(`/shows/${showId}`).set(admin.auth);
@@ -95,13 +81,8 @@ describe('shows', () => {
   });
 
   test('POST /shows with an album → albumId kept; unknown albumId → 404', async () => {
-    const album = await t
-      .http()
-      .post('/albums')
-      .set(admin.auth)
-      .send({ name: unique('Album '), year: 2008 });
-    const albumId = album.body.data.albumId as string;
-    const showId = await createShow({ albumId });
+    const albumId = await t.addAlbum(admin, { year: 2008 });
+    const showId = await t.addShow(admin, { albumId });
     assert.equal((await getShow(showId)).albumId, albumId);
     const res = await t
       .http()
@@ -122,7 +103,7 @@ describe('shows', () => {
 
   test('POST /shows with capacity 1 and 1,000,000 → 201 (bounds)', async () => {
     for (const capacity of [1, 1_000_000]) {
-      assert.equal((await getShow(await createShow({ capacity }))).seatsLeft, capacity);
+      assert.equal((await getShow(await t.addShow(admin, { capacity }))).seatsLeft, capacity);
     }
   });
 
@@ -154,7 +135,7 @@ describe('shows', () => {
   test('show writes by a non-admin → 403; without a token → 401', async () => {
     const fan = await t.user();
     const title = unique('Kept ');
-    const showId = await createShow({ title });
+    const showId = await t.addShow(admin, { title });
     const body = payload();
     expectFail(await t.http().post('/shows').set(fan.auth).send(body), 403);
     expectFail(await t.http().put(`/shows/${showId}`).set(fan.auth).send(body), 403);
@@ -173,9 +154,9 @@ describe('shows', () => {
     const prefix = unique('Tour ');
     const base = Date.parse('2095-01-01T00:00:00Z') + Math.floor(Math.random() * 1000) * DAY;
     for (const h of [3, 0, 4, 1, 2]) {
-      await createShow({ title: `${prefix} ${h}`, startsAt: new Date(base + h * HOUR).toISOString() });
+      await t.addShow(admin, { title: `${prefix} ${h}`, startsAt: new Date(base + h * HOUR).toISOString() });
     }
-    await createShow({ title: `${prefix} early`, startsAt: new Date(base - HOUR).toISOString() });
+    await t.addShow(admin, { title: `${prefix} early`, startsAt: new Date(base - HOUR).toISOString() });
     const seen = await listAll({ from: new Date(base).toISOString(), limit: 2 });
     assert.equal(new Set(seen.map((s) => s.id)).size, seen.length);
     const expected = [0, 1, 2, 3, 4].map((h) => `${prefix} ${h}`);
@@ -194,7 +175,7 @@ describe('shows', () => {
   test('GET /shows without from → starts at now: a show that has started is no longer listed', async () => {
     const startsAt = new Date(now + 60_000).toISOString();
     const title = unique('Soon ');
-    const showId = await createShow({ title, startsAt });
+    const showId = await t.addShow(admin, { title, startsAt });
     const listed = async (query: Record<string, string> = {}) =>
       (await listAll({ limit: 200, ...query })).some((s) => s.id === showId);
     assert.equal(await listed(), true);
@@ -219,7 +200,7 @@ describe('shows', () => {
   });
 
   test('PUT /shows/:id as admin → 200 and the show changes; unknown → 404; bad payload → 400', async () => {
-    const showId = await createShow();
+    const showId = await t.addShow(admin);
     const body = payload({ title: 'Renamed', venue: 'Anfield', capacity: 50 });
     const res = await put(showId, body);
     assert.equal(res.status, 200, JSON.stringify(res.body));
@@ -235,8 +216,7 @@ describe('shows', () => {
 
   test('PUT /shows/:id with the same payload again → 200 (nothing to change is no conflict)', async () => {
     const body = payload();
-    const created = await t.http().post('/shows').set(admin.auth).send(body);
-    const showId = created.body.data.showId;
+    const showId = await t.addShow(admin, body);
     for (let i = 0; i < 2; i++) {
       const res = await put(showId, body);
       assert.equal(res.status, 200, JSON.stringify(res.body));
@@ -244,7 +224,7 @@ describe('shows', () => {
   });
 
   test('PUT /shows/:id capacity below reserved seats → 409 naming them; equal → 200', async () => {
-    const showId = await createShow({ capacity: 10 });
+    const showId = await t.addShow(admin, { capacity: 10 });
     await reserve(showId, 3);
     const below = await put(showId, payload({ capacity: 2 }));
     expectFail(below, 409, /3 seats already reserved/);
@@ -257,7 +237,7 @@ describe('shows', () => {
   });
 
   test('DELETE /shows/:id → 409 while confirmed reservations exist; 200 once cancelled; then 404', async () => {
-    const showId = await createShow();
+    const showId = await t.addShow(admin);
     const { fan, reservationId } = await reserve(showId, 2);
     expectFail(await remove(showId), 409, /2 seats reserved.*cancel/);
     assert.equal((await getShow(showId)).seatsLeft, 98);
@@ -271,7 +251,7 @@ describe('shows', () => {
   });
 
   test('DELETE /shows/:id without reservations → 200; unknown id → 404', async () => {
-    const showId = await createShow();
+    const showId = await t.addShow(admin);
     assert.equal((await remove(showId)).status, 200);
     expectFail(await remove('show-nope'), 404);
   });
@@ -294,9 +274,7 @@ describe('shows with CATALOG_WRITES=public', () => {
       startsAt: new Date(Date.now() + 30 * DAY).toISOString(),
       capacity: 10,
     };
-    const created = await t.http().post('/shows').set(admin.auth).send(body);
-    assert.equal(created.status, 201, JSON.stringify(created.body));
-    const showId = created.body.data.showId;
+    const showId = await t.addShow(admin, body);
     expectFail(await t.http().post('/shows').send(body), 401);
     expectFail(await t.http().put(`/shows/${showId}`).send(body), 401);
     expectFail(await t.http().delete(`/shows/${showId}`), 401);

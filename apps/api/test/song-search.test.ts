@@ -1,28 +1,13 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { rebuildSongSearchIndex } from '../src/modules/songs/songs.repository.js';
-import { startTestApp, type TestApp, type TestUser, unique } from './helpers/test-app.js';
+import { unique, useTestApp } from './helpers/test-app.js';
 
 /** The substring search index (song_search_grams) must never change what GET /songs answers. */
 describe('song search index', () => {
-  let t: TestApp;
-  let admin: TestUser;
-  before(async () => {
-    t = await startTestApp();
-    admin = await t.admin();
-  });
-  after(() => t.close());
+  const { t, admin } = useTestApp();
 
-  const addSong = async (title: string, performer = unique('Band ')) => {
-    const res = await t
-      .http()
-      .post('/songs')
-      .set(admin.auth)
-      .send({ title, year: 2000, genre: 'Pop', performer });
-    assert.equal(res.status, 201);
-    return res.body.data.songId as string;
-  };
   const ids = async (query: Record<string, string>) => {
     const res = await t
       .http()
@@ -35,7 +20,7 @@ describe('song search index', () => {
   test('a renamed song is found by its new title and no longer by the old one', async () => {
     const oldWord = unique('oldname');
     const newWord = unique('newname');
-    const songId = await addSong(oldWord);
+    const songId = await t.addSong(admin, { title: oldWord });
     const body = { title: newWord, year: 2000, genre: 'Pop', performer: 'P' };
     assert.equal((await t.http().put(`/songs/${songId}`).set(admin.auth).send(body)).status, 200);
     assert.deepEqual(await ids({ title: oldWord }), []);
@@ -44,14 +29,14 @@ describe('song search index', () => {
 
   test('a deleted song disappears from search', async () => {
     const word = unique('gone');
-    const songId = await addSong(word);
+    const songId = await t.addSong(admin, { title: word });
     await t.http().delete(`/songs/${songId}`).set(admin.auth);
     assert.deepEqual(await ids({ title: word }), []);
   });
 
   test('terms shorter than three characters and performer-only searches still match', async () => {
     const performer = unique('Quartet ');
-    const songId = await addSong(`Zq${unique('')}`, performer);
+    const songId = await t.addSong(admin, { title: `Zq${unique('')}`, performer });
     assert.ok((await ids({ title: 'zq' })).includes(songId));
     assert.deepEqual(await ids({ performer: performer.slice(-7).toUpperCase() }), [songId]);
   });

@@ -1,23 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { startTestApp, type TestApp, type TestUser, unique } from './helpers/test-app.js';
+import { describe, test } from 'node:test';
+import { unique, useTestApp } from './helpers/test-app.js';
 
 describe('songs', () => {
-  let t: TestApp;
-  let admin: TestUser;
-
-  before(async () => {
-    t = await startTestApp();
-    admin = await t.admin();
-  });
-  after(() => t.close());
-
-  const addSong = async (fields: Record<string, unknown> = {}) => {
-    const body = { title: unique('Song '), year: 2010, genre: 'Pop', performer: unique('Band '), ...fields };
-    const res = await t.http().post('/songs').set(admin.auth).send(body);
-    assert.equal(res.status, 201, JSON.stringify(res.body));
-    return res.body.data.songId as string;
-  };
+  const { t, admin } = useTestApp();
 
   const search = async (query: Record<string, string | number>) => {
     const res = await t.http().get('/songs').query(query);
@@ -29,32 +15,24 @@ describe('songs', () => {
   };
 
   test('POST /songs → 201 song- id; GET /songs/:id returns every field', async () => {
-    const album = await t.http().post('/albums').set(admin.auth).send({ name: 'Nevermind', year: 1991 });
-    const albumId = album.body.data.albumId;
-    const songId = await addSong({
+    const albumId = await t.addAlbum(admin, { name: 'Nevermind', year: 1991 });
+    const fields = {
       title: 'Lithium',
       year: 1991,
       genre: 'Grunge',
       performer: 'Nirvana',
       duration: 257,
       albumId,
-    });
+    };
+    const songId = await t.addSong(admin, fields);
     assert.match(songId, /^song-/);
     const res = await t.http().get(`/songs/${songId}`);
     assert.equal(res.status, 200);
-    assert.deepEqual(res.body.data.song, {
-      id: songId,
-      title: 'Lithium',
-      year: 1991,
-      genre: 'Grunge',
-      performer: 'Nirvana',
-      duration: 257,
-      albumId,
-    });
+    assert.deepEqual(res.body.data.song, { id: songId, ...fields });
   });
 
   test('POST /songs without the optional duration and albumId → both null', async () => {
-    const songId = await addSong();
+    const songId = await t.addSong(admin);
     const { song } = (await t.http().get(`/songs/${songId}`)).body.data;
     assert.equal(song.duration, null);
     assert.equal(song.albumId, null);
@@ -72,9 +50,9 @@ describe('songs', () => {
 
   test('GET /songs?title= is a case-insensitive substring match with exactly id, title, performer', async () => {
     const marker = unique('zq');
-    const a = await addSong({ title: `Intro ${marker.toUpperCase()} Outro` });
-    const b = await addSong({ title: `${marker}` });
-    await addSong({ title: unique('unrelated ') });
+    const a = await t.addSong(admin, { title: `Intro ${marker.toUpperCase()} Outro` });
+    const b = await t.addSong(admin, { title: `${marker}` });
+    await t.addSong(admin, { title: unique('unrelated ') });
     const { songs } = await search({ title: marker });
     assert.deepEqual(songs.map((s) => s.id).sort(), [a, b].sort());
     for (const song of songs) assert.deepEqual(Object.keys(song).sort(), ['id', 'performer', 'title']);
@@ -83,9 +61,9 @@ describe('songs', () => {
   test('GET /songs?title=&performer= combines both filters', async () => {
     const marker = unique('combo');
     const performer = unique('Artist ');
-    const both = await addSong({ title: `${marker} one`, performer });
-    await addSong({ title: `${marker} two`, performer: unique('Other ') });
-    await addSong({ title: unique('different '), performer });
+    const both = await t.addSong(admin, { title: `${marker} one`, performer });
+    await t.addSong(admin, { title: `${marker} two`, performer: unique('Other ') });
+    await t.addSong(admin, { title: unique('different '), performer });
     const { songs } = await search({ title: marker, performer: performer.toLowerCase() });
     assert.deepEqual(
       songs.map((s) => s.id),
@@ -96,8 +74,8 @@ describe('songs', () => {
 
   test('GET /songs?title= treats % and _ literally', async () => {
     const marker = unique('pct');
-    const literal = await addSong({ title: `${marker} 100% pure_gold` });
-    await addSong({ title: `${marker} 100 percent puregold` });
+    const literal = await t.addSong(admin, { title: `${marker} 100% pure_gold` });
+    await t.addSong(admin, { title: `${marker} 100 percent puregold` });
     assert.deepEqual(
       (await search({ title: `${marker} 100%` })).songs.map((s) => s.id),
       [literal],
@@ -112,7 +90,7 @@ describe('songs', () => {
     const marker = unique('page');
     const ids = new Set<string>();
     for (let i = 0; i < 7; i++)
-      ids.add(await addSong({ title: `${marker} ${String.fromCharCode(103 - i)}` }));
+      ids.add(await t.addSong(admin, { title: `${marker} ${String.fromCharCode(103 - i)}` }));
     const titles: string[] = [];
     let cursor: string | null = null;
     let pages = 0;
@@ -151,7 +129,7 @@ describe('songs', () => {
   });
 
   test('PUT /songs/:id replaces the song; unknown id → 404; unknown album → 404', async () => {
-    const songId = await addSong();
+    const songId = await t.addSong(admin);
     const body = { title: 'New Title', year: 1999, genre: 'Jazz', performer: 'New Performer', duration: 60 };
     assert.equal((await t.http().put(`/songs/${songId}`).set(admin.auth).send(body)).status, 200);
     const { song } = (await t.http().get(`/songs/${songId}`)).body.data;
@@ -167,7 +145,7 @@ describe('songs', () => {
   });
 
   test('DELETE /songs/:id → 200 then GET → 404 and DELETE again → 404', async () => {
-    const songId = await addSong();
+    const songId = await t.addSong(admin);
     assert.equal((await t.http().delete(`/songs/${songId}`).set(admin.auth)).status, 200);
     assert.equal((await t.http().get(`/songs/${songId}`)).status, 404);
     assert.equal((await t.http().delete(`/songs/${songId}`).set(admin.auth)).status, 404);
@@ -194,7 +172,7 @@ describe('songs', () => {
 
   test('song writes by a non-admin → 403, without a token → 401', async () => {
     const listener = await t.user();
-    const songId = await addSong();
+    const songId = await t.addSong(admin);
     const body = { title: 'T', year: 2000, genre: 'G', performer: 'P' };
     assert.equal((await t.http().post('/songs').set(listener.auth).send(body)).status, 403);
     assert.equal((await t.http().put(`/songs/${songId}`).set(listener.auth).send(body)).status, 403);

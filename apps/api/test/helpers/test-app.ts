@@ -1,4 +1,6 @@
+import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
+import { after, before } from 'node:test';
 import type { Express } from 'express';
 import type { Knex } from 'knex';
 import request from 'supertest';
@@ -16,6 +18,16 @@ export const TEST_REFRESH_KEY = 'test-refresh-token-key-0123456789abcdef-0123456
 /** A value no other test uses: tests own their data and never depend on each other's rows. */
 export const unique = (prefix: string) => `${prefix}${randomBytes(5).toString('hex')}`;
 
+/** What a failed request answers: `{ status: 'fail', message }`. */
+export type Reply = { status: number; body: { status: string; message: string } };
+
+/** Expects a `fail` reply with this status and, if given, a message matching `message`. */
+export function expectFail(res: Reply, status: number, message?: RegExp) {
+  assert.equal(res.status, status, JSON.stringify(res.body));
+  assert.equal(res.body.status, 'fail');
+  if (message) assert.match(res.body.message, message);
+}
+
 export interface TestUser {
   userId: string;
   username: string;
@@ -26,6 +38,37 @@ export interface TestUser {
   auth: { Authorization: string };
 }
 
+/** Fields of `POST /albums`; any left out get a unique name and the year 2001. */
+export interface AlbumFields {
+  name?: string;
+  year?: number;
+}
+
+/** Fields of `POST /songs`; any left out get a unique title and performer, 2010 and 'Pop'. */
+export interface SongFields {
+  title?: string;
+  year?: number;
+  genre?: string;
+  performer?: string;
+  duration?: number;
+  albumId?: string;
+}
+
+/**
+ * Fields of `POST /shows`; any left out get a unique title, 'Coldplay' at 'Wembley', 100 seats,
+ * starting 30 days after the app's clock.
+ */
+export interface ShowFields {
+  title?: string;
+  performer?: string;
+  venue?: string;
+  startsAt?: string;
+  capacity?: number;
+  albumId?: string;
+}
+
+const DAY = 24 * 3_600_000;
+
 export interface TestApp {
   app: Express;
   db: Knex;
@@ -35,6 +78,14 @@ export interface TestApp {
   user(): Promise<TestUser>;
   /** An admin made by the start-up bootstrap, logged in through the API. */
   admin(): Promise<TestUser>;
+  /** Creates an album through the API as `admin`, expects 201 and returns its id. */
+  addAlbum(admin: TestUser, fields?: AlbumFields): Promise<string>;
+  /** Creates a song through the API as `admin`, expects 201 and returns its id. */
+  addSong(admin: TestUser, fields?: SongFields): Promise<string>;
+  /** Creates a show through the API as `admin`, expects 201 and returns its id. */
+  addShow(admin: TestUser, fields?: ShowFields): Promise<string>;
+  /** Creates a playlist owned by `owner` through the API, expects 201 and returns its id. */
+  addPlaylist(owner: TestUser, name?: string): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -80,6 +131,17 @@ export async function startTestApp(env: Record<string, string> = {}, clock?: Clo
     return { userId, username, password, ...tokens, auth: { Authorization: `Bearer ${tokens.accessToken}` } };
   }
 
+  /** POSTs `body` to `path` as `by`, expects 201 and returns `data[idField]`. */
+  async function create(by: TestUser, path: string, body: object, idField: string): Promise<string> {
+    const res = await request(app).post(path).set(by.auth).send(body);
+    assert.equal(
+      res.status,
+      201,
+      `POST ${path} ${JSON.stringify(body)} as ${by.username} → ${res.status} ${JSON.stringify(res.body)}`,
+    );
+    return res.body.data[idField] as string;
+  }
+
   return {
     app,
     db: database.db,
@@ -102,6 +164,45 @@ export async function startTestApp(env: Record<string, string> = {}, clock?: Clo
       const row = await database.db('users').where({ username }).first('id');
       return loggedIn(row.id, username, password);
     },
+    addAlbum: (admin, fields = {}) =>
+      create(admin, '/albums', { name: unique('Album '), year: 2001, ...fields }, 'albumId'),
+    addSong: (admin, fields = {}) =>
+      create(
+        admin,
+        '/songs',
+        { title: unique('Song '), year: 2010, genre: 'Pop', performer: unique('Band '), ...fields },
+        'songId',
+      ),
+    addShow: (admin, fields = {}) =>
+      create(
+        admin,
+        '/shows',
+        {
+          title: unique('Show '),
+          performer: 'Coldplay',
+          venue: 'Wembley',
+          capacity: 100,
+          ...fields,
+          startsAt: fields.startsAt ?? new Date((clock ?? Date.now)() + 30 * DAY).toISOString(),
+        },
+        'showId',
+      ),
+    addPlaylist: (owner, name = unique('Playlist ')) => create(owner, '/playlists', { name }, 'playlistId'),
     close: () => database.drop(),
   };
+}
+
+/**
+ * For the enclosing `describe`: a fresh app and an admin on it, started in `before` and dropped in
+ * `after`. The returned objects are filled in by `before`, so use them only in hooks and tests.
+ */
+export function useTestApp(env: Record<string, string> = {}, clock?: Clock) {
+  const t = {} as TestApp;
+  const admin = {} as TestUser;
+  before(async () => {
+    Object.assign(t, await startTestApp(env, clock));
+    Object.assign(admin, await t.admin());
+  });
+  after(() => t.close());
+  return { t, admin };
 }

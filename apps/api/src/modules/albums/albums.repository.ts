@@ -1,6 +1,7 @@
 import type { Album, AlbumPayload, AlbumSummary } from '@musicapp/types/albums';
 import type { Knex } from 'knex';
 import { afterKey } from '../../db/cursor.js';
+import { collectSongs } from '../songs/songs.repository.js';
 
 interface AlbumSongRow {
   id: string;
@@ -31,12 +32,7 @@ export function albumsRepository(db: Knex) {
         .select('a.id', 'a.name', 'a.year', 's.id as song_id', 's.title', 's.performer');
       const first = rows[0];
       if (!first) return null;
-      const songs = [];
-      for (const row of rows) {
-        if (row.song_id)
-          songs.push({ id: row.song_id, title: row.title as string, performer: row.performer as string });
-      }
-      return { id: first.id, name: first.name, year: first.year, songs };
+      return { id: first.id, name: first.name, year: first.year, songs: collectSongs(rows) };
     },
 
     async exists(id: string): Promise<boolean> {

@@ -6,6 +6,14 @@ import { newId } from '../../db/ids.js';
 import { NotFoundError } from '../../http/errors.js';
 import type { AlbumsRepository } from './albums.repository.js';
 
+/** For songs and shows that name an album: an unknown one is 404, naming it. */
+export async function assertAlbumExists(
+  albums: AlbumsRepository,
+  albumId: string | null | undefined,
+): Promise<void> {
+  if (albumId && !(await albums.exists(albumId))) throw new NotFoundError(`Album ${albumId} not found`);
+}
+
 export function albumsService(albums: AlbumsRepository, clock: Clock) {
   return {
     async create(payload: AlbumPayload): Promise<string> {

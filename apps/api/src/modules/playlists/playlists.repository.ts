@@ -2,6 +2,7 @@ import type { Activity, Playlist, PlaylistSummary } from '@musicapp/types/playli
 import type { Knex } from 'knex';
 import { afterKey } from '../../db/cursor.js';
 import { isUniqueViolation } from '../../db/db-errors.js';
+import { collectSongs } from '../songs/songs.repository.js';
 
 export interface PlaylistAccess {
   ownerId: string;
@@ -69,12 +70,7 @@ export function playlistsRepository(db: Knex) {
         .select('p.id', 'p.name', 'u.username', 's.id as song_id', 's.title', 's.performer');
       const first = rows[0];
       if (!first) return null;
-      const songs = [];
-      for (const row of rows) {
-        if (row.song_id)
-          songs.push({ id: row.song_id, title: row.title as string, performer: row.performer as string });
-      }
-      return { id: first.id, name: first.name, username: first.username, songs };
+      return { id: first.id, name: first.name, username: first.username, songs: collectSongs(rows) };
     },
 
     /**

@@ -4,20 +4,17 @@ import { decodeCursor, toPage } from '../../db/cursor.js';
 import { newId } from '../../db/ids.js';
 import { ConflictError, InvalidInputError, NotFoundError } from '../../http/errors.js';
 import type { AlbumsRepository } from '../albums/albums.repository.js';
+import { assertAlbumExists } from '../albums/albums.service.js';
 import type { ShowsRepository } from './shows.repository.js';
 
 const seatsWord = (n: number) => `${n} seat${n === 1 ? '' : 's'}`;
 
 export function showsService(shows: ShowsRepository, albums: AlbumsRepository, clock: Clock) {
-  async function assertAlbumExists(albumId: string | null | undefined) {
-    if (albumId && !(await albums.exists(albumId))) throw new NotFoundError(`Album ${albumId} not found`);
-  }
-
   return {
     async create(payload: ShowPayload): Promise<string> {
       if (Date.parse(payload.startsAt) <= clock())
         throw new InvalidInputError('startsAt must be in the future');
-      await assertAlbumExists(payload.albumId);
+      await assertAlbumExists(albums, payload.albumId);
       const id = newId('show');
       await shows.insert({ ...payload, id, createdAt: clock() });
       return id;
@@ -45,7 +42,7 @@ export function showsService(shows: ShowsRepository, albums: AlbumsRepository, c
           throw new InvalidInputError('startsAt must be in the future');
         }
       }
-      await assertAlbumExists(payload.albumId);
+      await assertAlbumExists(albums, payload.albumId);
       const result = await shows.update(id, payload);
       if (result.updated) return;
       if (result.reserved === null) throw new NotFoundError(`Show ${id} not found`);

@@ -4,16 +4,13 @@ import { decodeCursor, toPage } from '../../db/cursor.js';
 import { newId } from '../../db/ids.js';
 import { NotFoundError } from '../../http/errors.js';
 import type { AlbumsRepository } from '../albums/albums.repository.js';
+import { assertAlbumExists } from '../albums/albums.service.js';
 import type { SongsRepository } from './songs.repository.js';
 
 export function songsService(songs: SongsRepository, albums: AlbumsRepository, clock: Clock) {
-  async function assertAlbumExists(albumId: string | null | undefined) {
-    if (albumId && !(await albums.exists(albumId))) throw new NotFoundError(`Album ${albumId} not found`);
-  }
-
   return {
     async create(payload: SongPayload): Promise<string> {
-      await assertAlbumExists(payload.albumId);
+      await assertAlbumExists(albums, payload.albumId);
       const id = newId('song');
       await songs.insert({ ...payload, id, createdAt: clock() });
       return id;
@@ -33,7 +30,7 @@ export function songsService(songs: SongsRepository, albums: AlbumsRepository, c
     },
 
     async update(id: string, payload: SongPayload): Promise<void> {
-      await assertAlbumExists(payload.albumId);
+      await assertAlbumExists(albums, payload.albumId);
       if (!(await songs.update(id, payload))) throw new NotFoundError(`Song ${id} not found`);
     },
 

@@ -13,6 +13,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import mysql from 'mysql2/promise';
@@ -156,6 +157,37 @@ async function main() {
   cleanups.push(() => knex.destroy());
   await rebuildSongSearchIndex(knex); // the songs were loaded behind the API's back
 
+  // A peer measured in the same run: plain Express 5 + mysql2 running the same album query, with no
+  // knex, no middleware and no logging: the ceiling of this stack on this machine.
+  const peerPort = await freePort();
+  const peer = spawn(
+    process.execPath,
+    [
+      '--input-type=module',
+      '-e',
+      `import express from 'express'; import mysql from 'mysql2/promise';
+       const pool = mysql.createPool(${JSON.stringify({ ...MYSQL, database, connectionLimit: 10 })});
+       const app = express(); app.set('etag', false);
+       app.get('/albums/:id', async (req, res) => {
+         const [rows] = await pool.query('select a.id, a.name, a.year, s.id as song_id, s.title, s.performer from albums a left join songs s on s.album_id = a.id where a.id = ? order by s.title, s.id', [req.params.id]);
+         res.json({ status: 'success', data: { album: { id: rows[0].id, name: rows[0].name, year: rows[0].year, songs: rows.map((r) => ({ id: r.song_id, title: r.title, performer: r.performer })) } } });
+       });
+       app.listen(${peerPort}, '127.0.0.1');`,
+    ],
+    { stdio: 'ignore', cwd: fileURLToPath(new URL('../apps/api/', import.meta.url)) },
+  );
+  cleanups.push(() => peer.kill('SIGKILL'));
+  await sleep(1000);
+  const peerRow = await load(
+    'peer: plain Express 5 + mysql2, same album query',
+    `http://127.0.0.1:${peerPort}/albums/${albumId}`,
+    {
+      connections: 32,
+      pid: peer.pid,
+    },
+  );
+  peer.kill('SIGKILL');
+
   // The first process serves only GET /albums/:id, so its CPU profile (--profile) is of that route alone.
   const albums1k = await load('GET /albums/:id (10 songs), 1k songs', `${api.base}/albums/${albumId}`, {
     connections: 32,
@@ -224,6 +256,10 @@ async function main() {
 
   console.log('\n== Results ==');
   console.table(results);
+  console.log(
+    `GET /albums/:id vs the plain Express 5 + mysql2 peer: ${((100 * albums1k['req/s']) / peerRow['req/s']).toFixed(0)}%; ` +
+      `the peer vs bare node:http: ${((100 * peerRow['req/s']) / bareRow['req/s']).toFixed(1)}%`,
+  );
   console.log(
     `GET /albums/:id vs bare node:http: ${((100 * albums1k['req/s']) / bareRow['req/s']).toFixed(1)}% at 1k songs, ` +
       `${((100 * albums100k['req/s']) / bareRow['req/s']).toFixed(1)}% at 100k songs`,

@@ -27,7 +27,7 @@ const int = (min: number, max: number) =>
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().min(1).default('0.0.0.0'),
-  PORT: int(1, 65_535).default(5000),
+  PORT: int(0, 65_535).default(5000), // 0: any free port (tests), logged once listening
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DB_HOST: z.string().min(1).optional(),
   DB_PORT: int(1, 65_535).default(3306),
@@ -37,7 +37,7 @@ const envSchema = z.object({
     .default('musicapp'),
   DB_USER: z.string().min(1).default('root'),
   DB_PASSWORD: z.string().default(''),
-  DB_POOL_MAX: int(1, 500).default(10),
+  DB_POOL_MAX: int(1, 500).default(5),
   SQLITE_FILE: z.string().min(1).default(DEFAULT_SQLITE_FILE),
   ACCESS_TOKEN_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
   REFRESH_TOKEN_KEY: z.string().min(32, 'must be at least 32 characters').optional(),

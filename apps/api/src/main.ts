@@ -1,4 +1,5 @@
 import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
 import { systemClock } from './clock.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
@@ -48,7 +49,8 @@ async function main(): Promise<void> {
   server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
   server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1000;
   server.listen(config.port, config.host, () => {
-    logger.info({ port: config.port, db: config.db.client }, 'musicapp api listening');
+    const { port } = server.address() as AddressInfo;
+    logger.info({ port, db: config.db.client }, 'musicapp api listening');
   });
 
   let stopping = false;

@@ -45,7 +45,7 @@ describe('configuration', () => {
       database: 'music',
       user: 'app',
       password: 'pw',
-      poolMax: 10,
+      poolMax: 5,
     });
   });
 

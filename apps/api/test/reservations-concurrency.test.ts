@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import jwt from 'jsonwebtoken';
 import type { Knex } from 'knex';
-import { type ApiProcess, startApiProcess } from './helpers/api-process.js';
+import { type ListeningApi, startApiProcess } from './helpers/api-process.js';
 import { TEST_ACCESS_KEY, TEST_REFRESH_KEY, unique } from './helpers/test-app.js';
 import { createTestDatabase, type TestDatabase, testDialect } from './helpers/test-database.js';
 
@@ -24,7 +24,7 @@ describe('reservations across 3 api processes on one database', {
   timeout: 120_000,
 }, () => {
   let database: TestDatabase;
-  let replicas: ApiProcess[];
+  let replicas: ListeningApi[];
   let admin: Fan;
   let round = 0;
 
@@ -49,7 +49,7 @@ describe('reservations across 3 api processes on one database', {
   }
 
   /** The next replica in turn, so requests spread evenly over the processes. */
-  const nextBase = () => (replicas[round++ % REPLICAS] as ApiProcess).base;
+  const nextBase = () => (replicas[round++ % REPLICAS] as ListeningApi).base;
 
   const call = async (
     method: string,

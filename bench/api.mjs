@@ -189,10 +189,14 @@ async function main() {
   peer.kill('SIGKILL');
 
   // The first process serves only GET /albums/:id, so its CPU profile (--profile) is of that route alone.
-  const albums1k = await load('GET /albums/:id (10 songs), 1k songs', `${api.base}/albums/${albumId}`, {
-    connections: 32,
-    pid: api.child.pid,
-  });
+  const albums1k = await load(
+    `GET /albums/:id (10 songs), 1k songs${profileDir ? ' (profiled: slower)' : ''}`,
+    `${api.base}/albums/${albumId}`,
+    {
+      connections: 32,
+      pid: api.child.pid,
+    },
+  );
   await stopApi(api.child);
   const profile = profileDir ? topOfProfile(profileDir) : {};
   if (profileDir) rmSync(profileDir, { recursive: true, force: true });

@@ -64,7 +64,7 @@ export function createApp({ db, config, logger, clock = systemClock }: AppDeps):
   app.disable('x-powered-by');
   app.set('etag', false);
   app.set('trust proxy', config.trustProxy);
-  app.set('query parser', 'simple');
+  app.set('query parser', 'simple'); // flat strings only: ?a=1&a=2 is an array that validation refuses
 
   app.use(requestId(logger));
   app.use(

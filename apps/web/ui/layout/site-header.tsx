@@ -1,9 +1,12 @@
 import Link from 'next/link';
+import { logout } from '../../actions/auth';
+import { getSession } from '../../lib/dal';
 import { NavLink } from './nav-link';
 import styles from './site-header.module.css';
 import { siteSections } from './site-nav';
 
-export function SiteHeader() {
+export async function SiteHeader() {
+  const session = await getSession();
   return (
     <header className={styles.header}>
       <div className={styles.inner}>
@@ -20,6 +23,24 @@ export function SiteHeader() {
                 <NavLink href={section.href}>{section.label}</NavLink>
               </li>
             ))}
+            {session ? (
+              <>
+                <li>
+                  <NavLink href="/reservations">My reservations</NavLink>
+                </li>
+                <li>
+                  <form action={logout}>
+                    <button type="submit" className={styles.linkButton}>
+                      Log out
+                    </button>
+                  </form>
+                </li>
+              </>
+            ) : (
+              <li>
+                <NavLink href="/login">Log in</NavLink>
+              </li>
+            )}
           </ul>
         </nav>
       </div>

@@ -1,0 +1,151 @@
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { after, before, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { createShow, type Stack, startStack } from './stack';
+
+/** Screenshots of the main pages land in docs/ for the README. */
+const SCREENSHOTS = fileURLToPath(new URL('../../../docs/screenshots/', import.meta.url));
+
+const unique = (prefix: string) => `${prefix}${randomBytes(4).toString('hex')}`;
+
+describe('browser journeys', { timeout: 180_000 }, () => {
+  let stack: Stack;
+  let browser: Browser;
+
+  before(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    stack = await startStack();
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    });
+  });
+  after(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  const newPage = async (
+    options: Parameters<Browser['newContext']>[0] = {},
+  ): Promise<[BrowserContext, Page]> => {
+    const context = await browser.newContext({ baseURL: stack.web, ...options });
+    return [context, await context.newPage()];
+  };
+
+  async function register(page: Page, username: string, next = '/') {
+    await page.goto(`/register?next=${encodeURIComponent(next)}`);
+    await page.getByLabel('Full name').fill('Journey Fan');
+    await page.getByLabel('Username').fill(username);
+    await page.getByLabel('Password').fill('journey-password');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.waitForURL((url) => url.pathname === next);
+  }
+
+  test('register → reserve 2 seats → see the code → cancel → log out; no token reaches page JavaScript', async () => {
+    const showTitle = unique('Journey Night ');
+    const showId = await createShow(stack.api, { title: showTitle, capacity: 50 });
+    const [context, page] = await newPage();
+    await register(page, unique('fan'));
+    await page.screenshot({ path: `${SCREENSHOTS}home.png`, fullPage: true });
+    await page.goto('/shows');
+    await page.screenshot({ path: `${SCREENSHOTS}shows.png`, fullPage: true });
+    await page.getByRole('link', { name: showTitle }).click();
+    await page.waitForURL(`**/shows/${showId}`);
+    await page.getByLabel('Seats', { exact: true }).selectOption('2');
+    await page.getByRole('button', { name: 'Reserve seats' }).click();
+    const status = page.getByRole('status').filter({ hasText: 'Your code is' });
+    await status.waitFor();
+    const code = /code is ([A-Z0-9]{4}-[A-Z0-9]{4})/.exec((await status.textContent()) ?? '')?.[1];
+    assert.ok(code, 'a reservation code is shown');
+    await page.screenshot({ path: `${SCREENSHOTS}show-reserved.png`, fullPage: true });
+
+    await page.getByRole('link', { name: 'My reservations' }).click();
+    await page.waitForURL('**/reservations');
+    await page.getByText(code, { exact: true }).waitFor();
+    await page.screenshot({ path: `${SCREENSHOTS}reservations.png`, fullPage: true });
+    await page.getByText('Cancel this reservation').click();
+    await page.getByRole('button', { name: 'Yes, cancel it' }).click();
+    await page.getByText('Cancelled', { exact: true }).waitFor(); // the list is re-rendered with the new status
+
+    const storage = await page.evaluate(() => ({
+      local: JSON.stringify(localStorage),
+      session: JSON.stringify(sessionStorage),
+      cookies: document.cookie,
+    }));
+    assert.ok(
+      !/eyJ/.test(storage.local + storage.session + storage.cookies),
+      `no token visible to scripts: ${JSON.stringify(storage)}`,
+    );
+    for (const cookie of await context.cookies()) {
+      if (cookie.name.startsWith('musicapp_')) {
+        assert.equal(cookie.httpOnly, true, `${cookie.name} is httpOnly`);
+        assert.equal(cookie.sameSite, 'Lax');
+      }
+    }
+
+    await page.getByRole('button', { name: 'Log out' }).click();
+    await page.waitForURL('**/login?reason=logged-out');
+    await page.goto('/reservations');
+    await page.waitForURL('**/login?next=%2Freservations');
+    await context.close();
+  });
+
+  test('a protected page while logged out goes to login and comes back after it', async () => {
+    const [context, page] = await newPage();
+    const username = unique('returner');
+    await register(page, username);
+    await page.getByRole('button', { name: 'Log out' }).click();
+    await page.waitForURL('**/login?reason=logged-out');
+    await page.goto('/reservations');
+    await page.waitForURL('**/login?next=%2Freservations');
+    await page.screenshot({ path: `${SCREENSHOTS}login.png`, fullPage: true });
+    await page.getByLabel('Username').fill(username);
+    await page.getByLabel('Password').fill('journey-password');
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.waitForURL('**/reservations');
+    await page.getByRole('heading', { name: 'My reservations' }).waitFor();
+    await context.close();
+  });
+
+  test('asking for more seats than are left shows the api’s message in an alert', async () => {
+    const showId = await createShow(stack.api, { title: unique('Last Seat '), capacity: 1 });
+    const [context, page] = await newPage();
+    await register(page, unique('late'), `/shows/${showId}`);
+    await page.getByLabel('Seats', { exact: true }).selectOption('2');
+    await page.getByRole('button', { name: 'Reserve seats' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Only 1 seat left for this show' }).waitFor();
+    await context.close();
+  });
+
+  test('the reserve form works with JavaScript disabled', async () => {
+    const showId = await createShow(stack.api, { title: unique('No Script '), capacity: 10 });
+    const [context, page] = await newPage({ javaScriptEnabled: false });
+    await register(page, unique('nojs'), `/shows/${showId}`);
+    await page.getByLabel('Seats', { exact: true }).selectOption('3');
+    await page.getByRole('button', { name: 'Reserve seats' }).click();
+    await page.getByText(/Reserved 3 seats\. Your code is/).waitFor();
+    await context.close();
+  });
+
+  test('a 360 px wide phone has no horizontal scroll on the main pages', async () => {
+    const [context, page] = await newPage({ viewport: { width: 360, height: 740 } });
+    for (const path of ['/', '/shows', '/login', '/register']) {
+      await page.goto(path);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `${path} scrolls sideways by ${overflow}px`);
+    }
+    await page.goto('/shows');
+    await page.screenshot({ path: `${SCREENSHOTS}shows-phone.png`, fullPage: true });
+    await context.close();
+  });
+});

@@ -1,0 +1,133 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { once } from 'node:events';
+import { createServer } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * The real things the browser journeys run against: a fresh MariaDB database, the built api
+ * (apps/api/dist) and the built web app (`next start`), on loopback ports. Everything is removed by stop().
+ */
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const MYSQL = {
+  host: process.env.TEST_MYSQL_HOST ?? '127.0.0.1',
+  port: process.env.TEST_MYSQL_PORT ?? '3306',
+  user: process.env.TEST_MYSQL_USER ?? 'root',
+  password: process.env.TEST_MYSQL_PASSWORD ?? '',
+};
+
+export const ADMIN = { username: 'e2e-admin', password: 'e2e-admin-password' };
+
+async function freePort(): Promise<number> {
+  const server = createServer().listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as { port: number };
+  server.close();
+  return port;
+}
+
+async function waitFor(url: string, child: ChildProcess, what: string, logs: () => string): Promise<void> {
+  for (let i = 0; i < 600; i++) {
+    if (child.exitCode !== null) throw new Error(`${what} exited (${child.exitCode}):\n${logs()}`);
+    if (
+      await fetch(url).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
+    await sleep(100);
+  }
+  throw new Error(`${what} did not answer ${url}:\n${logs()}`);
+}
+
+function run(command: string, args: string[], env: Record<string, string>, cwd = ROOT) {
+  const childEnv: NodeJS.ProcessEnv = { PATH: process.env.PATH ?? '', NODE_ENV: 'production', ...env };
+  const child = spawn(command, args, { cwd, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout?.on('data', (chunk) => (output += chunk));
+  child.stderr?.on('data', (chunk) => (output += chunk));
+  return { child, logs: () => output.slice(-4000) };
+}
+
+async function mysql(sql: string): Promise<void> {
+  const { child, logs } = run(
+    'mariadb',
+    ['-h', MYSQL.host, '-P', MYSQL.port, '-u', MYSQL.user, `-p${MYSQL.password}`, '-e', sql],
+    {},
+  );
+  const [code] = await once(child, 'exit');
+  if (code !== 0) throw new Error(`mariadb failed: ${logs()}`);
+}
+
+export interface Stack {
+  web: string;
+  api: string;
+  stop(): Promise<void>;
+}
+
+export async function startStack(): Promise<Stack> {
+  const database = `musicapp_test_e2e_${randomBytes(5).toString('hex')}`;
+  await mysql(`create database \`${database}\` character set utf8mb4 collate utf8mb4_unicode_ci`);
+  const [apiPort, webPort] = [await freePort(), await freePort()];
+  const api = run(process.execPath, ['apps/api/dist/main.js'], {
+    NODE_ENV: 'production',
+    HOST: '127.0.0.1',
+    PORT: String(apiPort),
+    LOG_LEVEL: 'warn',
+    DB_HOST: MYSQL.host,
+    DB_PORT: MYSQL.port,
+    DB_USER: MYSQL.user,
+    DB_PASSWORD: MYSQL.password,
+    DB_NAME: database,
+    ACCESS_TOKEN_KEY: randomBytes(32).toString('hex'),
+    REFRESH_TOKEN_KEY: randomBytes(32).toString('hex'),
+    ADMIN_USERNAME: ADMIN.username,
+    ADMIN_PASSWORD: ADMIN.password,
+  });
+  const apiUrl = `http://127.0.0.1:${apiPort}`;
+  const web = run(
+    `${ROOT}node_modules/.bin/next`,
+    ['start', '--port', String(webPort), '--hostname', '127.0.0.1'],
+    { API_URL: apiUrl, NODE_ENV: 'production' },
+    fileURLToPath(new URL('../', import.meta.url)),
+  );
+  const stop = async () => {
+    for (const child of [web.child, api.child]) if (child.exitCode === null) child.kill('SIGTERM');
+    await Promise.all(
+      [web.child, api.child].map((child) => (child.exitCode === null ? once(child, 'exit') : null)),
+    );
+    await mysql(`drop database if exists \`${database}\``);
+  };
+  try {
+    await waitFor(`${apiUrl}/ready`, api.child, 'api', api.logs);
+    await waitFor(`http://127.0.0.1:${webPort}/api/health`, web.child, 'web', web.logs);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { web: `http://127.0.0.1:${webPort}`, api: apiUrl, stop };
+}
+
+/** An admin-made show through the api, for a journey to reserve. */
+export async function createShow(api: string, show: { title: string; capacity: number }): Promise<string> {
+  const login = await fetch(`${api}/authentications`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(ADMIN),
+  });
+  const { data } = (await login.json()) as { data: { accessToken: string } };
+  const res = await fetch(`${api}/shows`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${data.accessToken}` },
+    body: JSON.stringify({
+      ...show,
+      performer: 'The Loopbacks',
+      venue: 'Localhost Hall',
+      startsAt: new Date(Date.now() + 14 * 86_400_000).toISOString(),
+    }),
+  });
+  if (res.status !== 201) throw new Error(`create show: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { data: { showId: string } }).data.showId;
+}

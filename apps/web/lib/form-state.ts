@@ -1,0 +1,21 @@
+import type { z } from 'zod';
+
+/** What every Server Action answers to its form (`useActionState`). */
+export interface FormState {
+  fieldErrors?: Record<string, string>;
+  message?: string;
+  /** Set after a success that stays on the page (e.g. a reservation code to show). */
+  success?: string;
+}
+
+export const initialFormState: FormState = {};
+
+/** The first message per field, from the shared schema's validation. */
+export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const field = String(issue.path[0] ?? 'form');
+    errors[field] ??= issue.message;
+  }
+  return errors;
+}

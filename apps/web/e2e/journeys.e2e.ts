@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { createShow, type Stack, startStack } from './stack';
+import { createAlbumWithSong, createShow, type Stack, startStack } from './stack';
 
 /** Screenshots of the main pages land in docs/ for the README. */
 const SCREENSHOTS = fileURLToPath(new URL('../../../docs/screenshots/', import.meta.url));
@@ -137,10 +137,43 @@ describe('browser journeys', { timeout: 180_000 }, () => {
     await context.close();
   });
 
+  test('search a song by title and open it, and its album', async () => {
+    const word = unique('Moonlit');
+    const songTitle = `${word} Serenade`;
+    const albumName = unique('Night Drive ');
+    const { albumId, songId } = await createAlbumWithSong(stack.api, {
+      albumName,
+      songTitle,
+      performer: 'The Loopbacks',
+      genre: 'Synthwave',
+    });
+    const [context, page] = await newPage();
+    await page.goto('/songs');
+    await page.getByLabel('Title').fill(word.toUpperCase()); // part of the title, in another case
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.waitForURL((url) => url.searchParams.get('title') === word.toUpperCase());
+    const result = page.getByRole('link', { name: songTitle });
+    await result.waitFor();
+    await page.screenshot({ path: `${SCREENSHOTS}songs.png`, fullPage: true });
+    await result.click();
+    await page.waitForURL(`**/songs/${songId}`);
+    await page.getByRole('heading', { name: songTitle }).waitFor();
+    await page.getByText('The Loopbacks').first().waitFor();
+    await page.getByText('Synthwave', { exact: true }).waitFor();
+    await page.getByText('3:07', { exact: true }).waitFor();
+    await page.getByRole('link', { name: albumName }).click();
+    await page.waitForURL(`**/albums/${albumId}`);
+    await page.getByRole('heading', { name: albumName }).waitFor();
+    await page.getByRole('link', { name: songTitle }).waitFor();
+    assert.equal(await page.title(), `${albumName} (2024) · Musicapp`);
+    await context.close();
+  });
+
   test('a 360 px wide phone has no horizontal scroll on the main pages', async () => {
     const [context, page] = await newPage({ viewport: { width: 360, height: 740 } });
-    for (const path of ['/', '/shows', '/login', '/register']) {
+    for (const path of ['/', '/shows', '/albums', '/songs', '/login', '/register']) {
       await page.goto(path);
+      await page.getByRole('heading', { level: 1 }).first().waitFor(); // the page itself, not its loading state
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       assert.ok(overflow <= 0, `${path} scrolls sideways by ${overflow}px`);
     }

@@ -110,24 +110,57 @@ export async function startStack(): Promise<Stack> {
   return { web: `http://127.0.0.1:${webPort}`, api: apiUrl, stop };
 }
 
-/** An admin-made show through the api, for a journey to reserve. */
-export async function createShow(api: string, show: { title: string; capacity: number }): Promise<string> {
+/** An access token for ADMIN, who may write shows and the catalogue. */
+export async function adminToken(api: string): Promise<string> {
   const login = await fetch(`${api}/authentications`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(ADMIN),
   });
-  const { data } = (await login.json()) as { data: { accessToken: string } };
-  const res = await fetch(`${api}/shows`, {
+  if (login.status !== 201) throw new Error(`admin login: ${login.status} ${await login.text()}`);
+  return ((await login.json()) as { data: { accessToken: string } }).data.accessToken;
+}
+
+/** POSTs `body` as the admin and answers the created resource's `data`. */
+async function adminCreate<T>(api: string, token: string, path: string, body: unknown): Promise<T> {
+  const res = await fetch(`${api}${path}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${data.accessToken}` },
-    body: JSON.stringify({
-      ...show,
-      performer: 'The Loopbacks',
-      venue: 'Localhost Hall',
-      startsAt: new Date(Date.now() + 14 * 86_400_000).toISOString(),
-    }),
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify(body),
   });
-  if (res.status !== 201) throw new Error(`create show: ${res.status} ${await res.text()}`);
-  return ((await res.json()) as { data: { showId: string } }).data.showId;
+  if (res.status !== 201) throw new Error(`POST ${path}: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { data: T }).data;
+}
+
+/** An admin-made show through the api, for a journey to reserve. */
+export async function createShow(api: string, show: { title: string; capacity: number }): Promise<string> {
+  const token = await adminToken(api);
+  const { showId } = await adminCreate<{ showId: string }>(api, token, '/shows', {
+    ...show,
+    performer: 'The Loopbacks',
+    venue: 'Localhost Hall',
+    startsAt: new Date(Date.now() + 14 * 86_400_000).toISOString(),
+  });
+  return showId;
+}
+
+/** An admin-made album holding one song, for a journey to find through search. */
+export async function createAlbumWithSong(
+  api: string,
+  input: { albumName: string; songTitle: string; performer: string; genre: string },
+): Promise<{ albumId: string; songId: string }> {
+  const token = await adminToken(api);
+  const { albumId } = await adminCreate<{ albumId: string }>(api, token, '/albums', {
+    name: input.albumName,
+    year: 2024,
+  });
+  const { songId } = await adminCreate<{ songId: string }>(api, token, '/songs', {
+    title: input.songTitle,
+    year: 2024,
+    genre: input.genre,
+    performer: input.performer,
+    duration: 187,
+    albumId,
+  });
+  return { albumId, songId };
 }

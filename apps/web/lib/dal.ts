@@ -1,6 +1,8 @@
 import 'server-only';
+import { getAlbumResponse, listAlbumsResponse } from '@musicapp/types/albums';
 import { listReservationsResponse } from '@musicapp/types/reservations';
 import { getShowResponse, listShowsResponse } from '@musicapp/types/shows';
+import { getSongResponse, listSongsResponse } from '@musicapp/types/songs';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { callApi } from './api-client';
@@ -32,3 +34,33 @@ export async function getMyReservations(session: Session, cursor?: string) {
     accessToken: session.accessToken,
   });
 }
+
+export async function getAlbums(cursor?: string) {
+  const query = new URLSearchParams({ limit: '24', ...(cursor ? { cursor } : {}) });
+  return callApi(`/albums?${query}`, listAlbumsResponse.shape.data);
+}
+
+/** Cached per request: generateMetadata and the page share one call. */
+export const getAlbum = cache(async (id: string) =>
+  callApi(`/albums/${encodeURIComponent(id)}`, getAlbumResponse.shape.data),
+);
+
+export interface SongSearch {
+  title?: string | undefined;
+  performer?: string | undefined;
+  cursor?: string | undefined;
+}
+
+/** Case-insensitive substring search; empty terms are left out, so no terms lists every song. */
+export async function searchSongs({ title, performer, cursor }: SongSearch) {
+  const query = new URLSearchParams({ limit: '25' });
+  if (title) query.set('title', title);
+  if (performer) query.set('performer', performer);
+  if (cursor) query.set('cursor', cursor);
+  return callApi(`/songs?${query}`, listSongsResponse.shape.data);
+}
+
+/** Cached per request: generateMetadata and the page share one call. */
+export const getSong = cache(async (id: string) =>
+  callApi(`/songs/${encodeURIComponent(id)}`, getSongResponse.shape.data),
+);

@@ -1,0 +1,63 @@
+import Link from 'next/link';
+import { Field } from '../forms/form-feedback';
+import styles from './songs.module.css';
+
+export interface SongQuery {
+  title: string;
+  performer: string;
+}
+
+/** Words for what was searched: `the title “love” and the performer “ada”`. */
+export function describeSongQuery({ title, performer }: SongQuery): string {
+  const parts = [title ? `the title “${title}”` : '', performer ? `the performer “${performer}”` : ''];
+  return parts.filter(Boolean).join(' and ');
+}
+
+/**
+ * The song search: a plain GET form, so it works without JavaScript and every search has its own
+ * address to share or bookmark. Both terms are case-insensitive parts of a word.
+ */
+export function SongSearch({ query, error }: { query: SongQuery; error?: string | undefined }) {
+  const searching = Boolean(query.title || query.performer);
+  return (
+    <search aria-label="Song search" className={styles.search}>
+      <form method="get" action="/songs" className={styles.form}>
+        {error ? (
+          <p role="alert" className={styles.alert}>
+            {error}
+          </p>
+        ) : null}
+        <div className={styles.fields}>
+          <Field
+            name="title"
+            label="Title"
+            type="search"
+            defaultValue={query.title}
+            maxLength={200}
+            autoComplete="off"
+            placeholder="e.g. midnight"
+          />
+          <Field
+            name="performer"
+            label="Performer"
+            type="search"
+            defaultValue={query.performer}
+            maxLength={200}
+            autoComplete="off"
+            placeholder="e.g. the loopbacks"
+          />
+          <div className={styles.actions}>
+            <button type="submit" className="button">
+              Search
+            </button>
+            {searching ? (
+              <Link href="/songs" className="button button-secondary">
+                Clear
+              </Link>
+            ) : null}
+          </div>
+        </div>
+      </form>
+    </search>
+  );
+}

@@ -1,0 +1,170 @@
+#!/usr/bin/env node
+// Web benchmark: the built web app (`next start`) server-rendering pages with live api data, on one api
+// process and a fresh MariaDB database; plus the first-load JavaScript of each page, gzipped.
+//
+//   npm run build && npm run bench:web            (MariaDB at 127.0.0.1:3306, user root)
+//
+// Loopback only, bounded in time; the processes and the musicapp_bench_<random> database are removed.
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import autocannon from 'autocannon';
+import mysql from 'mysql2/promise';
+import { createDb } from '../apps/api/dist/db/create-db.js';
+import { rebuildSongSearchIndex } from '../apps/api/dist/modules/songs/songs.repository.js';
+import { freePort, MYSQL, startApi } from './api-process.mjs';
+
+const { values: args } = parseArgs({
+  options: {
+    duration: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '16' },
+  },
+});
+const DURATION = Number(args.duration);
+const CONNECTIONS = Number(args.connections);
+const WEB_DIR = fileURLToPath(new URL('../apps/web/', import.meta.url));
+const NEXT_BIN = fileURLToPath(new URL('../node_modules/.bin/next', import.meta.url));
+const WORDS = [
+  'love',
+  'night',
+  'blue',
+  'river',
+  'fire',
+  'dream',
+  'city',
+  'heart',
+  'rain',
+  'gold',
+  'road',
+  'song',
+];
+const cleanups = [];
+
+async function startWeb(apiUrl) {
+  const port = await freePort();
+  const child = spawn(NEXT_BIN, ['start', '--port', String(port), '--hostname', '127.0.0.1'], {
+    cwd: WEB_DIR,
+    env: { PATH: process.env.PATH, NODE_ENV: 'production', API_URL: apiUrl },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  cleanups.push(() => child.kill('SIGKILL'));
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 300; i++) {
+    if (child.exitCode !== null) throw new Error(`next start exited with code ${child.exitCode}`);
+    if (
+      await fetch(`${base}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return base;
+    await sleep(100);
+  }
+  throw new Error('web did not become ready');
+}
+
+/** 30 upcoming shows and 1,000 songs, loaded directly; the songs' search index is then rebuilt. */
+async function seed(db, database) {
+  const now = Date.now();
+  const shows = Array.from({ length: 30 }, (_, i) => [
+    `show-bench${randomBytes(6).toString('hex')}`,
+    `Bench Show ${i + 1}`,
+    'The Loopbacks',
+    'Localhost Hall',
+    now + (i + 1) * 86_400_000,
+    500,
+    i * 10,
+    now,
+  ]);
+  await db.query(
+    'insert into shows (id, title, performer, venue, starts_at, capacity, reserved, created_at) values ?',
+    [shows],
+  );
+  const songs = Array.from({ length: 1000 }, (_, i) => [
+    `song-bench${randomBytes(8).toString('hex')}`,
+    `${WORDS[i % WORDS.length]} ${WORDS[(i * 7) % WORDS.length]} ${i.toString(36)}`,
+    2000,
+    'Pop',
+    `Band ${i % 97}`,
+    now,
+  ]);
+  await db.query('insert into songs (id, title, year, genre, performer, created_at) values ?', [songs]);
+  const knex = createDb({ client: 'mysql', ...MYSQL, database, poolMax: 2 });
+  await rebuildSongSearchIndex(knex);
+  await knex.destroy();
+}
+
+/** The JavaScript a first visit downloads: every <script src> of the page, gzipped. */
+async function firstLoadJs(base, path) {
+  const html = await (await fetch(`${base}${path}`)).text();
+  const sources = [...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]);
+  let raw = 0;
+  let gzip = 0;
+  for (const src of new Set(sources)) {
+    const body = Buffer.from(await (await fetch(new URL(src, base))).arrayBuffer());
+    raw += body.length;
+    gzip += gzipSync(body).length;
+  }
+  return {
+    page: path,
+    scripts: sources.length,
+    'raw kB': Math.round(raw / 1024),
+    'gzip kB': Math.round(gzip / 1024),
+  };
+}
+
+async function load(name, url) {
+  await autocannon({ url, connections: CONNECTIONS, duration: 2 }); // warm-up
+  const r = await autocannon({ url, connections: CONNECTIONS, duration: DURATION });
+  return {
+    page: name,
+    connections: CONNECTIONS,
+    'req/s': Math.round(r.requests.average),
+    'p50 ms': r.latency.p50,
+    'p99 ms': r.latency.p99,
+    non2xx: r.non2xx,
+    errors: r.errors + r.timeouts,
+  };
+}
+
+async function main() {
+  const admin = await mysql.createConnection(MYSQL);
+  const database = `musicapp_bench_${randomBytes(5).toString('hex')}`;
+  await admin.query(`create database \`${database}\` character set utf8mb4 collate utf8mb4_unicode_ci`);
+  cleanups.push(async () => {
+    await admin.query(`drop database if exists \`${database}\``);
+    await admin.end();
+  });
+  const api = await startApi({ database, env: { LOG_LEVEL: 'warn' } });
+  cleanups.push(() => api.child.kill('SIGKILL'));
+  const db = await mysql.createConnection({ ...MYSQL, database });
+  cleanups.push(() => db.end());
+  await seed(db, database);
+  const web = await startWeb(api.base);
+
+  const rows = [];
+  for (const [name, path] of [
+    ['GET /shows (30 upcoming shows)', '/shows'],
+    ['GET /songs?title=love (1,000 songs)', '/songs?title=love'],
+  ]) {
+    rows.push(await load(name, `${web}${path}`));
+    console.log(JSON.stringify(rows.at(-1)));
+  }
+  const sizes = [];
+  for (const path of ['/', '/shows', '/songs?title=love', '/albums', '/login', '/register'])
+    sizes.push(await firstLoadJs(web, path));
+
+  console.log('\n== Server-rendered pages through next start (live api data) ==');
+  console.table(rows);
+  console.log('== First-load JavaScript per page ==');
+  console.table(sizes);
+}
+
+try {
+  await main();
+} finally {
+  for (const cleanup of cleanups.reverse()) await Promise.resolve(cleanup()).catch(() => undefined);
+}

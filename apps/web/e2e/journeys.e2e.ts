@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { createAlbumWithSong, createShow, type Stack, startStack } from './stack';
+import { createAlbumWithSong, createShow, createSong, type Stack, startStack } from './stack';
 
 /** Screenshots of the main pages land in docs/ for the README. */
 const SCREENSHOTS = fileURLToPath(new URL('../../../docs/screenshots/', import.meta.url));
@@ -179,6 +179,57 @@ describe('browser journeys', { timeout: 180_000 }, () => {
     }
     await page.goto('/shows');
     await page.screenshot({ path: `${SCREENSHOTS}shows-phone.png`, fullPage: true });
+    await context.close();
+  });
+
+  test('create a playlist → search and add two songs → see them and the log → remove one', async () => {
+    const word = unique('Tidal');
+    const [first, second] = [`${word} Overture`, `${word} Reprise`];
+    await createSong(stack.api, first);
+    await createSong(stack.api, second);
+    const playlistName = unique('Road Trip ');
+    const [context, page] = await newPage({ viewport: { width: 1280, height: 900 } });
+    await register(page, unique('listener'));
+    await page.getByRole('link', { name: 'My playlists', exact: true }).click();
+    await page.waitForURL('**/playlists');
+    await page.getByText('Your user id:').waitFor();
+    await page.getByText('No playlists yet').waitFor();
+    await page.getByLabel('Playlist name').fill(playlistName);
+    await page.getByRole('button', { name: 'Create playlist' }).click();
+    await page.waitForURL(/\/playlists\/playlist-/);
+    await page.getByRole('heading', { name: playlistName, level: 1 }).waitFor();
+
+    await page.getByLabel('Song title').fill(word.toLowerCase());
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await page.waitForURL((url) => url.searchParams.get('q') === word.toLowerCase());
+    for (const title of [first, second]) {
+      await page.getByRole('button', { name: `Add “${title}”` }).click();
+      await page.getByRole('status').filter({ hasText: 'Added ✓' }).first().waitFor();
+    }
+    const songs = page.getByRole('region', { name: 'Songs' });
+    await songs.getByRole('link', { name: first }).waitFor();
+    await songs.getByRole('link', { name: second }).waitFor();
+    const log = page.getByRole('region', { name: 'Activity' });
+    await log
+      .getByText(/added “/)
+      .nth(1)
+      .waitFor();
+    assert.equal(await log.getByText(/added “/).count(), 2);
+
+    await page.getByRole('button', { name: `Remove “${first}”` }).click();
+    await songs.getByRole('link', { name: first }).waitFor({ state: 'detached' });
+    await songs.getByRole('link', { name: second }).waitFor();
+    await log.getByText(/removed “/).waitFor();
+    await page.goto(page.url().split('?')[0] ?? '/playlists'); // the page as a visitor lands on it
+    await page.getByRole('heading', { name: playlistName, level: 1 }).waitFor();
+    await page.screenshot({ path: `${SCREENSHOTS}playlist.png`, fullPage: true });
+
+    await page.setViewportSize({ width: 360, height: 740 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `the playlist page scrolls sideways by ${overflow}px`);
+
+    await page.goto('/playlists');
+    await page.getByRole('link', { name: playlistName }).waitFor();
     await context.close();
   });
 });

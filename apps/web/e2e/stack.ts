@@ -164,3 +164,16 @@ export async function createAlbumWithSong(
   });
   return { albumId, songId };
 }
+
+/** An admin-made single (no album), for a journey to find and add to a playlist. */
+export async function createSong(api: string, title: string): Promise<string> {
+  const token = await adminToken(api);
+  const { songId } = await adminCreate<{ songId: string }>(api, token, '/songs', {
+    title,
+    year: 2024,
+    genre: 'Synthwave',
+    performer: 'The Loopbacks',
+    duration: 201,
+  });
+  return songId;
+}

@@ -1,5 +1,10 @@
 import 'server-only';
 import { getAlbumResponse, listAlbumsResponse } from '@musicapp/types/albums';
+import {
+  activitiesResponse,
+  getPlaylistSongsResponse,
+  listPlaylistsResponse,
+} from '@musicapp/types/playlists';
 import { listReservationsResponse } from '@musicapp/types/reservations';
 import { getShowResponse, listShowsResponse } from '@musicapp/types/shows';
 import { getSongResponse, listSongsResponse } from '@musicapp/types/songs';
@@ -64,3 +69,25 @@ export async function searchSongs({ title, performer, cursor }: SongSearch) {
 export const getSong = cache(async (id: string) =>
   callApi(`/songs/${encodeURIComponent(id)}`, getSongResponse.shape.data),
 );
+
+/** The playlists the user owns or collaborates on, each with its owner's username. */
+export async function getMyPlaylists(session: Session, cursor?: string) {
+  const query = new URLSearchParams({ limit: '50', ...(cursor ? { cursor } : {}) });
+  return callApi(`/playlists?${query}`, listPlaylistsResponse.shape.data, {
+    accessToken: session.accessToken,
+  });
+}
+
+/** A playlist with its songs (404 unknown, 403 neither owner nor collaborator). Cached per request. */
+export const getPlaylist = cache(async (session: Session, id: string) =>
+  callApi(`/playlists/${encodeURIComponent(id)}/songs`, getPlaylistSongsResponse.shape.data, {
+    accessToken: session.accessToken,
+  }),
+);
+
+/** Who added or removed which song, oldest first. */
+export async function getPlaylistActivities(session: Session, id: string) {
+  return callApi(`/playlists/${encodeURIComponent(id)}/activities`, activitiesResponse.shape.data, {
+    accessToken: session.accessToken,
+  });
+}

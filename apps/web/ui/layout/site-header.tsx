@@ -26,6 +26,9 @@ export async function SiteHeader() {
             {session ? (
               <>
                 <li>
+                  <NavLink href="/playlists">My playlists</NavLink>
+                </li>
+                <li>
                   <NavLink href="/reservations">My reservations</NavLink>
                 </li>
                 <li>

@@ -1,0 +1,72 @@
+'use client';
+
+import type { SongSummary } from '@musicapp/types/songs';
+import { useActionState } from 'react';
+import { addSongToPlaylist, removeSongFromPlaylist } from '../../actions/playlists';
+import { initialFormState } from '../../lib/form-state';
+import { SubmitButton } from '../forms/submit-button';
+import styles from './playlists.module.css';
+
+interface Props {
+  playlistId: string;
+  song: SongSummary;
+}
+
+function Hidden({ playlistId, song }: Props) {
+  return (
+    <>
+      <input type="hidden" name="playlistId" value={playlistId} />
+      <input type="hidden" name="songId" value={song.id} />
+      <input type="hidden" name="songTitle" value={song.title} />
+    </>
+  );
+}
+
+/**
+ * "Add" beside a search result. Once the song is in the playlist the same component shows that
+ * instead, so the confirmation survives the page re-rendering around it.
+ */
+export function AddSongForm({ playlistId, song, inPlaylist }: Props & { inPlaylist: boolean }) {
+  const [state, formAction] = useActionState(addSongToPlaylist, initialFormState);
+  return (
+    <div className={styles.rowAction}>
+      {state.message ? (
+        <p role="alert" className={styles.inlineAlert}>
+          {state.message}
+        </p>
+      ) : null}
+      {inPlaylist ? (
+        <span role="status" className={styles.badge}>
+          {state.success ? 'Added ✓' : 'In playlist'}
+        </span>
+      ) : (
+        <form action={formAction}>
+          <Hidden playlistId={playlistId} song={song} />
+          <SubmitButton pendingLabel="Adding…">
+            Add<span className={styles.visuallyHidden}> “{song.title}”</span>
+          </SubmitButton>
+        </form>
+      )}
+    </div>
+  );
+}
+
+/** "Remove" beside a song of the playlist; the list re-renders without it. */
+export function RemoveSongForm({ playlistId, song }: Props) {
+  const [state, formAction] = useActionState(removeSongFromPlaylist, initialFormState);
+  return (
+    <div className={styles.rowAction}>
+      {state.message ? (
+        <p role="alert" className={styles.inlineAlert}>
+          {state.message}
+        </p>
+      ) : null}
+      <form action={formAction}>
+        <Hidden playlistId={playlistId} song={song} />
+        <SubmitButton pendingLabel="Removing…" variant="secondary">
+          Remove<span className={styles.visuallyHidden}> “{song.title}”</span>
+        </SubmitButton>
+      </form>
+    </div>
+  );
+}

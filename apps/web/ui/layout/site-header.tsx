@@ -31,6 +31,11 @@ export async function SiteHeader() {
                 <li>
                   <NavLink href="/reservations">My reservations</NavLink>
                 </li>
+                {session.role === 'admin' ? (
+                  <li>
+                    <NavLink href="/admin">Admin</NavLink>
+                  </li>
+                ) : null}
                 <li>
                   <form action={logout}>
                     <button type="submit" className={styles.linkButton}>

@@ -1,0 +1,33 @@
+import 'server-only';
+import { listAlbumsResponse } from '@musicapp/types/albums';
+import { MAX_PAGE_SIZE } from '@musicapp/types/common';
+import { listSongsResponse } from '@musicapp/types/songs';
+import { cache } from 'react';
+import { callApi } from './api-client';
+import { requireSession } from './dal';
+import type { Session } from './session';
+
+/**
+ * Admin reads. The admin area is public data plus admin-only writes, so the check here decides what
+ * to render; the api checks the token again on every write, and so does each action in actions/admin.ts.
+ */
+
+/**
+ * The admin's session; a logged-out visitor is sent to log in (and back to `returnTo`), a logged-in
+ * non-admin gets null so the page can say "Admins only". Cached per request: layout and page share it.
+ */
+export const getAdminSession = cache(async (returnTo: string): Promise<Session | null> => {
+  const session = await requireSession(returnTo);
+  return session.role === 'admin' ? session : null;
+});
+
+/** Albums for the album-id pickers of the show and song forms (one page of the largest size). */
+export async function getAlbumChoices() {
+  return callApi(`/albums?limit=${MAX_PAGE_SIZE}`, listAlbumsResponse.shape.data);
+}
+
+/** The catalogue's songs, a page at a time, for the admin list. */
+export async function getCatalogueSongs(cursor?: string) {
+  const query = new URLSearchParams({ limit: '50', ...(cursor ? { cursor } : {}) });
+  return callApi(`/songs?${query}`, listSongsResponse.shape.data);
+}

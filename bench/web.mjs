@@ -97,10 +97,16 @@ async function seed(db, database) {
   await knex.destroy();
 }
 
-/** The JavaScript a first visit downloads: every <script src> of the page, gzipped. */
+/**
+ * The JavaScript a first visit downloads: every <script src> of the page, gzipped. `noModule` scripts
+ * (polyfills for old browsers) are skipped: a modern browser never downloads them.
+ */
 async function firstLoadJs(base, path) {
   const html = await (await fetch(`${base}${path}`)).text();
-  const sources = [...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]);
+  const sources = [...html.matchAll(/<script\b[^>]*>/g)]
+    .map(([tag]) => ({ tag, src: /\ssrc="([^"]+)"/.exec(tag)?.[1] }))
+    .filter(({ tag, src }) => src && !/\snomodule/i.test(tag))
+    .map(({ src }) => src);
   let raw = 0;
   let gzip = 0;
   for (const src of new Set(sources)) {

@@ -1,6 +1,6 @@
 'use server';
 
-import { loginPayload, loginResponse } from '@musicapp/types/authentications';
+import { loginPayload, loginResponse, logoutResponse } from '@musicapp/types/authentications';
 import { createUserResponse, userPayload } from '@musicapp/types/users';
 import { redirect } from 'next/navigation';
 import { callApi } from '../lib/api-client';
@@ -51,7 +51,7 @@ export async function logout(): Promise<void> {
   const refreshToken = await readRefreshToken();
   if (refreshToken) {
     // Revoke it at the api too, so the refresh token stops working everywhere, not only here.
-    await callApi('/authentications', loginResponse.shape.status, {
+    await callApi('/authentications', logoutResponse.shape.data, {
       method: 'DELETE',
       body: { refreshToken },
     });

@@ -20,6 +20,7 @@ import mysql from 'mysql2/promise';
 import { createDb } from '../apps/api/dist/db/create-db.js';
 import { rebuildSongSearchIndex } from '../apps/api/dist/modules/songs/songs.repository.js';
 import { freePort, MYSQL, startApi, stopApi } from './api-process.mjs';
+import { benchSongTitle } from './catalogue.mjs';
 import { printProfile, topOfProfile } from './cpu-profile.mjs';
 
 const { values: args } = parseArgs({
@@ -31,20 +32,6 @@ const { values: args } = parseArgs({
   },
 });
 const DURATION = Number(args.duration);
-const WORDS = [
-  'love',
-  'night',
-  'blue',
-  'river',
-  'fire',
-  'dream',
-  'city',
-  'heart',
-  'rain',
-  'gold',
-  'road',
-  'song',
-];
 const RARE = 'xylophonique';
 
 const results = [];
@@ -82,7 +69,7 @@ async function insertSongs(db, count, albumId = null) {
   for (let done = 0; done < count; done += batch) {
     const rows = [];
     for (let i = done; i < Math.min(count, done + batch); i++) {
-      const title = `${WORDS[i % WORDS.length]} ${WORDS[(i * 7) % WORDS.length]} ${i.toString(36)}`;
+      const title = benchSongTitle(i);
       rows.push([
         `song-b${randomBytes(9).toString('base64url')}`,
         title,

@@ -16,6 +16,7 @@ import mysql from 'mysql2/promise';
 import { createDb } from '../apps/api/dist/db/create-db.js';
 import { rebuildSongSearchIndex } from '../apps/api/dist/modules/songs/songs.repository.js';
 import { freePort, MYSQL, startApi } from './api-process.mjs';
+import { benchSongTitle } from './catalogue.mjs';
 
 const { values: args } = parseArgs({
   options: {
@@ -27,20 +28,6 @@ const DURATION = Number(args.duration);
 const CONNECTIONS = Number(args.connections);
 const WEB_DIR = fileURLToPath(new URL('../apps/web/', import.meta.url));
 const NEXT_BIN = fileURLToPath(new URL('../node_modules/.bin/next', import.meta.url));
-const WORDS = [
-  'love',
-  'night',
-  'blue',
-  'river',
-  'fire',
-  'dream',
-  'city',
-  'heart',
-  'rain',
-  'gold',
-  'road',
-  'song',
-];
 const cleanups = [];
 
 async function startWeb(apiUrl) {
@@ -85,7 +72,7 @@ async function seed(db, database) {
   );
   const songs = Array.from({ length: 1000 }, (_, i) => [
     `song-bench${randomBytes(8).toString('hex')}`,
-    `${WORDS[i % WORDS.length]} ${WORDS[(i * 7) % WORDS.length]} ${i.toString(36)}`,
+    benchSongTitle(i),
     2000,
     'Pop',
     `Band ${i % 97}`,

@@ -1,49 +1,13 @@
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
-import { after, before, describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { ADMIN, type Stack, startStack } from './stack';
-
-/** Screenshots of the main pages land in docs/ for the README. */
-const SCREENSHOTS = fileURLToPath(new URL('../../../docs/screenshots/', import.meta.url));
-
-const unique = (prefix: string) => `${prefix}${randomBytes(4).toString('hex')}`;
+import { describe, test } from 'node:test';
+import { SCREENSHOTS, unique, useBrowserStack } from './browser';
+import { ADMIN } from './stack';
 
 /** A `datetime-local` value (read as UTC by the form) `days` from now. */
 const utcInput = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 16);
 
 describe('admin journeys', { timeout: 180_000 }, () => {
-  let stack: Stack;
-  let browser: Browser;
-
-  before(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    stack = await startStack();
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
-  });
-  after(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
-
-  const newPage = async (
-    options: Parameters<Browser['newContext']>[0] = {},
-  ): Promise<[BrowserContext, Page]> => {
-    const context = await browser.newContext({ baseURL: stack.web, ...options });
-    return [context, await context.newPage()];
-  };
+  const { newPage } = useBrowserStack();
 
   test('an admin creates a show and a fan reserves it; the fan never gets the admin pages', async () => {
     const title = unique('Admin Night ');

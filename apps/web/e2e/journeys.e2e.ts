@@ -1,46 +1,11 @@
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
-import { after, before, describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { createAlbumWithSong, createShow, createSong, type Stack, startStack } from './stack';
-
-/** Screenshots of the main pages land in docs/ for the README. */
-const SCREENSHOTS = fileURLToPath(new URL('../../../docs/screenshots/', import.meta.url));
-
-const unique = (prefix: string) => `${prefix}${randomBytes(4).toString('hex')}`;
+import { describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { SCREENSHOTS, unique, useBrowserStack } from './browser';
+import { createAlbumWithSong, createShow, createSong } from './stack';
 
 describe('browser journeys', { timeout: 180_000 }, () => {
-  let stack: Stack;
-  let browser: Browser;
-
-  before(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    stack = await startStack();
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
-  });
-  after(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
-
-  const newPage = async (
-    options: Parameters<Browser['newContext']>[0] = {},
-  ): Promise<[BrowserContext, Page]> => {
-    const context = await browser.newContext({ baseURL: stack.web, ...options });
-    return [context, await context.newPage()];
-  };
+  const { stack, newPage } = useBrowserStack();
 
   async function register(page: Page, username: string, next = '/') {
     await page.goto(`/register?next=${encodeURIComponent(next)}`);
@@ -53,7 +18,7 @@ describe('browser journeys', { timeout: 180_000 }, () => {
 
   test('register → reserve 2 seats → see the code → cancel → log out; no token reaches page JavaScript', async () => {
     const showTitle = unique('Journey Night ');
-    const showId = await createShow(stack.api, { title: showTitle, capacity: 50 });
+    const showId = await createShow(stack().api, { title: showTitle, capacity: 50 });
     const [context, page] = await newPage();
     await register(page, unique('fan'));
     await page.screenshot({ path: `${SCREENSHOTS}home.png`, fullPage: true });
@@ -118,7 +83,7 @@ describe('browser journeys', { timeout: 180_000 }, () => {
   });
 
   test('asking for more seats than are left shows the api’s message in an alert', async () => {
-    const showId = await createShow(stack.api, { title: unique('Last Seat '), capacity: 1 });
+    const showId = await createShow(stack().api, { title: unique('Last Seat '), capacity: 1 });
     const [context, page] = await newPage();
     await register(page, unique('late'), `/shows/${showId}`);
     await page.getByLabel('Seats', { exact: true }).selectOption('2');
@@ -128,7 +93,7 @@ describe('browser journeys', { timeout: 180_000 }, () => {
   });
 
   test('the reserve form works with JavaScript disabled', async () => {
-    const showId = await createShow(stack.api, { title: unique('No Script '), capacity: 10 });
+    const showId = await createShow(stack().api, { title: unique('No Script '), capacity: 10 });
     const [context, page] = await newPage({ javaScriptEnabled: false });
     await register(page, unique('nojs'), `/shows/${showId}`);
     await page.getByLabel('Seats', { exact: true }).selectOption('3');
@@ -141,7 +106,7 @@ describe('browser journeys', { timeout: 180_000 }, () => {
     const word = unique('Moonlit');
     const songTitle = `${word} Serenade`;
     const albumName = unique('Night Drive ');
-    const { albumId, songId } = await createAlbumWithSong(stack.api, {
+    const { albumId, songId } = await createAlbumWithSong(stack().api, {
       albumName,
       songTitle,
       performer: 'The Loopbacks',
@@ -185,8 +150,8 @@ describe('browser journeys', { timeout: 180_000 }, () => {
   test('create a playlist → search and add two songs → see them and the log → remove one', async () => {
     const word = unique('Tidal');
     const [first, second] = [`${word} Overture`, `${word} Reprise`];
-    await createSong(stack.api, first);
-    await createSong(stack.api, second);
+    await createSong(stack().api, first);
+    await createSong(stack().api, second);
     const playlistName = unique('Road Trip ');
     const [context, page] = await newPage({ viewport: { width: 1280, height: 900 } });
     await register(page, unique('listener'));

@@ -1,0 +1,48 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { after, before } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Stack, startStack } from './stack';
+
+/** Screenshots of the main pages land in docs/ for the README. */
+export const SCREENSHOTS = fileURLToPath(new URL('../../../docs/screenshots/', import.meta.url));
+
+export const unique = (prefix: string) => `${prefix}${randomBytes(4).toString('hex')}`;
+
+/**
+ * Registers before/after hooks in the enclosing describe: a fresh stack (database, api, web) and Debian's
+ * Chromium, closed and removed afterwards. `newPage` opens a page in a new context on the web app.
+ */
+export function useBrowserStack() {
+  let stack: Stack;
+  let browser: Browser;
+
+  before(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    stack = await startStack();
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    });
+  });
+  after(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  return {
+    stack: () => stack,
+    async newPage(options: Parameters<Browser['newContext']>[0] = {}): Promise<[BrowserContext, Page]> {
+      const context = await browser.newContext({ baseURL: stack.web, ...options });
+      return [context, await context.newPage()];
+    },
+  };
+}

@@ -74,7 +74,7 @@ export function createApp({ db, config, logger, clock = systemClock }: AppDeps):
   app.use(operationsRoutes(db, loadOpenApiDocument));
   app.use('/albums', albumsRoutes(albumsService(albums, clock), catalogWriter));
   app.use('/songs', songsRoutes(songsService(songs, albums, clock), catalogWriter));
-  app.use('/users', usersRoutes(usersService(users, config.bcryptCost, clock)));
+  app.use('/users', usersRoutes(usersService(users, config.bcryptCost, clock), authenticated));
   app.use(
     '/authentications',
     authenticationsRoutes(

@@ -1,5 +1,5 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, type Server } from 'node:http';
+import { type AddressInfo, Server as NetServer } from 'node:net';
 import { createApp } from './app.js';
 import { systemClock } from './clock.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
@@ -13,6 +13,16 @@ import { usersService } from './modules/users/users.service.js';
 
 /** Longer than nginx's upstream keepalive_timeout (60 s), so nginx always closes an idle connection first. */
 const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+/** On SIGTERM, how long idle kept-alive connections stay open (nginx-backend re-resolves replicas every 5 s). */
+const IDLE_CONNECTION_GRACE_MS = 5000;
+
+/**
+ * Stops accepting connections, and calls back once every open one has ended. Unlike `server.close()`,
+ * which since Node 19 also closes idle kept-alive connections at once.
+ */
+function stopListening(server: Server, done: () => void): void {
+  NetServer.prototype.close.call(server, () => done());
+}
 
 function loadConfigOrExit(): Config {
   try {
@@ -64,11 +74,12 @@ async function main(): Promise<void> {
       process.exit(1);
     }, config.shutdownTimeoutMs);
     force.unref();
-    // Requests on kept-alive connections are answered with "Connection: close" from now on.
+    // New connections are refused from now on (nginx sends those requests to another replica). The
+    // connections nginx already holds stay usable for a moment, each request answered with
+    // "Connection: close" so nginx drops the connection itself: closing an idle one under nginx's feet
+    // could meet a request on its way, which nginx may not retry (a POST).
     server.on('request', (_req, res) => res.setHeader('Connection', 'close'));
-    // A kept-alive connection becomes idle once its in-flight response is sent: close those as they appear.
-    const reaper = setInterval(() => server.closeIdleConnections(), 100);
-    server.close(async () => {
+    stopListening(server, async () => {
       clearInterval(reaper);
       stopHousekeeping();
       await db.destroy();
@@ -76,7 +87,16 @@ async function main(): Promise<void> {
       flush();
       process.exit(0);
     });
-    server.closeIdleConnections();
+    // After the grace, connections nginx no longer uses are closed as they become idle.
+    let reaper: NodeJS.Timeout | undefined;
+    const grace = setTimeout(
+      () => {
+        server.closeIdleConnections();
+        reaper = setInterval(() => server.closeIdleConnections(), 100);
+      },
+      Math.min(IDLE_CONNECTION_GRACE_MS, config.shutdownTimeoutMs / 2),
+    );
+    grace.unref();
   };
   process.on('SIGTERM', shutdown);
   process.on('SIGINT', shutdown);

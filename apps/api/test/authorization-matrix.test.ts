@@ -53,6 +53,7 @@ describe('authorization matrix', () => {
         adminOnly: true,
       },
       { method: 'delete', path: `/songs/${songId}`, ownerOnly: false, adminOnly: true },
+      { method: 'get', path: `/users?username=${stranger.username}`, ownerOnly: false },
       { method: 'post', path: '/playlists', body: { name: 'P' }, ownerOnly: false },
       { method: 'get', path: '/playlists', ownerOnly: false },
       { method: 'delete', path: `/playlists/${playlistId}`, ownerOnly: true },

@@ -60,7 +60,7 @@ describe('operations endpoints', () => {
       '/albums/{id}': ['delete', 'get', 'put'],
       '/songs': ['get', 'post'],
       '/songs/{id}': ['delete', 'get', 'put'],
-      '/users': ['post'],
+      '/users': ['get', 'post'],
       '/authentications': ['delete', 'post', 'put'],
       '/playlists': ['get', 'post'],
       '/playlists/{id}': ['delete'],

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { startTestApp, type TestApp, unique } from './helpers/test-app.js';
+import { expectFail, startTestApp, type TestApp, type TestUser, unique } from './helpers/test-app.js';
+import { testDialect } from './helpers/test-database.js';
 
 describe('users', () => {
   let t: TestApp;
@@ -63,5 +64,74 @@ describe('users', () => {
       assert.equal(res.status, 400, JSON.stringify(body));
       assert.match(res.body.message, message);
     }
+  });
+
+  describe('GET /users?username=', () => {
+    let searcher: TestUser;
+    before(async () => {
+      searcher = await t.user();
+    });
+    const lookup = (username: string) => t.http().get('/users').query({ username }).set(searcher.auth);
+
+    test('an existing username → 200 with that user’s id, username and fullname only', async () => {
+      const username = unique('coltrane');
+      const created = await t
+        .http()
+        .post('/users')
+        .send({ username, password: 'secret-pass', fullname: 'John Coltrane' });
+      const res = await lookup(username);
+      assert.equal(res.status, 200);
+      assert.equal(res.body.status, 'success');
+      assert.deepEqual(res.body.data, {
+        users: [{ id: created.body.data.userId, username, fullname: 'John Coltrane' }],
+      });
+    });
+
+    test('a username nobody has → 200 with an empty list', async () => {
+      const res = await lookup(unique('nobody'));
+      assert.equal(res.status, 200);
+      assert.deepEqual(res.body.data, { users: [] });
+    });
+
+    test('only the whole username matches: a prefix, a substring or a pattern finds nobody', async () => {
+      const user = await t.user();
+      for (const part of [
+        user.username.slice(0, -1),
+        user.username.slice(1),
+        `${user.username.slice(0, 4)}%`,
+        '_%',
+      ]) {
+        const res = await lookup(part);
+        assert.equal(res.status, 200, part);
+        assert.deepEqual(res.body.data.users, [], part);
+      }
+      const padded = await lookup(`  ${user.username} `);
+      assert.deepEqual(
+        padded.body.data.users.map((u: { id: string }) => u.id),
+        [user.userId],
+        'surrounding spaces are ignored',
+      );
+    });
+
+    test('letter case compares as the username column does: folded on MySQL, exact on SQLite', async () => {
+      const user = await t.user();
+      const res = await lookup(user.username.toUpperCase());
+      assert.equal(res.status, 200);
+      const ids = res.body.data.users.map((u: { id: string }) => u.id);
+      assert.deepEqual(ids, testDialect() === 'mysql' ? [user.userId] : []);
+    });
+
+    test('a missing, blank, overlong or repeated username → 400 naming username', async () => {
+      expectFail(await t.http().get('/users').set(searcher.auth), 400, /username/);
+      expectFail(await lookup('   '), 400, /username must not be empty/);
+      expectFail(await lookup('x'.repeat(51)), 400, /username must be at most 50 characters/);
+      expectFail(await t.http().get('/users?username=a&username=b').set(searcher.auth), 400, /username/);
+    });
+
+    test('without a token → 401, and nothing is revealed', async () => {
+      const res = await t.http().get('/users').query({ username: searcher.username });
+      expectFail(res, 401);
+      assert.equal(JSON.stringify(res.body).includes(searcher.userId), false);
+    });
   });
 });

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { albumPayload } from '../src/albums.js';
 import { pageQuery } from '../src/common.js';
 import { songPayload } from '../src/songs.js';
-import { userPayload } from '../src/users.js';
+import { userLookupQuery, userPayload } from '../src/users.js';
 
 test('a payload with an unknown field is rejected and the field is named', () => {
   const result = albumPayload.safeParse({ name: 'Blue', year: 1971, colour: 'blue' });
@@ -29,4 +29,12 @@ test('a password longer than bcrypt reads (72 bytes) is refused, not truncated',
   const user = { username: 'miles', fullname: 'Miles Davis' };
   assert.equal(userPayload.safeParse({ ...user, password: 'x'.repeat(72) }).success, true);
   assert.equal(userPayload.safeParse({ ...user, password: 'é'.repeat(37) }).success, false);
+});
+
+test('a user lookup needs one username of at most 50 characters, blank is not one', () => {
+  assert.deepEqual(userLookupQuery.parse({ username: ' miles ' }), { username: 'miles' });
+  assert.equal(userLookupQuery.safeParse({}).success, false);
+  assert.equal(userLookupQuery.safeParse({ username: '   ' }).success, false);
+  assert.equal(userLookupQuery.safeParse({ username: 'x'.repeat(51) }).success, false);
+  assert.equal(userLookupQuery.safeParse({ username: ['a', 'b'] }).success, false);
 });

@@ -193,6 +193,16 @@ export function buildOpenApiDocument(): object {
     status: 201,
     response: users.createUserResponse,
   });
+  add({
+    method: 'get',
+    path: '/users',
+    tag: 'users',
+    summary: 'Find a user by exact username (to add a collaborator); an empty list when nobody has it',
+    secured: true,
+    errors: [400, 401],
+    query: users.userLookupQuery,
+    response: users.lookupUsersResponse,
+  });
 
   add({
     method: 'post',

@@ -1,4 +1,4 @@
-import type { Role } from '@musicapp/types/users';
+import type { Role, UserSummary } from '@musicapp/types/users';
 import type { Knex } from 'knex';
 import { isUniqueViolation } from '../../db/db-errors.js';
 
@@ -51,6 +51,14 @@ export function usersRepository(db: Knex) {
         .where({ username })
         .first('id', 'username', 'password_hash', 'fullname', 'role');
       return row ? toUser(row) : null;
+    },
+
+    /**
+     * Users with exactly this username, as the column's collation compares (case-insensitive on MySQL,
+     * exact on SQLite). The unique index makes it at most one row and a single index read.
+     */
+    async findSummariesByUsername(username: string): Promise<UserSummary[]> {
+      return db('users').where({ username }).select('id', 'username', 'fullname').limit(1);
     },
 
     async exists(id: string): Promise<boolean> {

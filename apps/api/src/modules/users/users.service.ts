@@ -1,4 +1,4 @@
-import type { Role, UserPayload } from '@musicapp/types/users';
+import type { Role, UserPayload, UserSummary } from '@musicapp/types/users';
 import bcrypt from 'bcrypt';
 import type { Clock } from '../../clock.js';
 import { newId } from '../../db/ids.js';
@@ -18,6 +18,11 @@ export function usersService(users: UsersRepository, bcryptCost: number, clock: 
       const id = await create(payload, 'user');
       if (!id) throw new InvalidInputError(`Username "${payload.username}" is already taken; choose another`);
       return id;
+    },
+
+    /** Who has this username (none or one), for adding a collaborator by name. */
+    async lookup(username: string): Promise<UserSummary[]> {
+      return users.findSummariesByUsername(username);
     },
 
     /**

@@ -7,6 +7,8 @@ const nextConfig: NextConfig = {
   // Trace files from the monorepo root so workspace packages (@musicapp/types) land in the standalone output.
   outputFileTracingRoot: path.join(__dirname, '../..'),
   poweredByHeader: false,
+  // nginx-frontend compresses every answer; doing it here too would spend the web replicas' CPU twice.
+  compress: false,
   reactStrictMode: true,
 };
 

@@ -15,10 +15,8 @@ import { readSession, type Session } from '../lib/session';
  * layout's check only decides what is drawn) and the api checks the token once more.
  */
 
-/** A form state that also hands back what was typed, so a rejected form keeps its values. */
-export interface AdminFormState extends FormState {
-  values?: Record<string, string>;
-}
+/** The admin forms' state: a rejected form gets `values` back, so it keeps what was typed. */
+export type AdminFormState = FormState;
 
 const ONLY_ADMINS: AdminFormState = { message: 'Only admins can do that' };
 
@@ -137,11 +135,27 @@ export async function deleteShow(_state: AdminFormState, formData: FormData): Pr
   redirect('/admin/shows?deleted=1');
 }
 
+function parseAlbum(formData: FormData) {
+  const values = valuesOf(formData, ALBUM_FIELDS);
+  const parsed = albumPayload.safeParse({ name: values.name, year: numberOrMissing(values.year ?? '') });
+  return { values, parsed };
+}
+
+/** An album's name and year show on its page, the album lists and the pages of its songs. */
+function revalidateAlbum(id?: string) {
+  revalidatePath('/admin/albums');
+  revalidatePath('/albums');
+  if (id) {
+    revalidatePath(`/admin/albums/${id}`);
+    revalidatePath(`/albums/${id}`);
+    revalidatePath('/songs/[id]', 'page');
+  }
+}
+
 export async function createAlbum(_state: AdminFormState, formData: FormData): Promise<AdminFormState> {
   const session = await adminSession('/admin/albums');
   if (!session) return ONLY_ADMINS;
-  const values = valuesOf(formData, ALBUM_FIELDS);
-  const parsed = albumPayload.safeParse({ name: values.name, year: numberOrMissing(values.year ?? '') });
+  const { values, parsed } = parseAlbum(formData);
   if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), values };
   const result = await callApi('/albums', createAlbumResponse.shape.data, {
     method: 'POST',
@@ -149,9 +163,25 @@ export async function createAlbum(_state: AdminFormState, formData: FormData): P
     accessToken: session.accessToken,
   });
   if (!result.ok) return failure(result, '/admin/albums', values);
-  revalidatePath('/admin/albums');
-  revalidatePath('/albums');
+  revalidateAlbum();
   return { success: `Album “${parsed.data.name}” added (id ${result.data.albumId}).` };
+}
+
+export async function updateAlbum(_state: AdminFormState, formData: FormData): Promise<AdminFormState> {
+  const id = String(formData.get('albumId') ?? '');
+  const returnTo = `/admin/albums/${id}`;
+  const session = await adminSession(returnTo);
+  if (!session) return ONLY_ADMINS;
+  const { values, parsed } = parseAlbum(formData);
+  if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), values };
+  const result = await callApi(`/albums/${encodeURIComponent(id)}`, noData, {
+    method: 'PUT',
+    body: parsed.data,
+    accessToken: session.accessToken,
+  });
+  if (!result.ok) return failure(result, returnTo, values);
+  revalidateAlbum(id);
+  return { success: 'Album updated.' };
 }
 
 export async function deleteAlbum(_state: AdminFormState, formData: FormData): Promise<AdminFormState> {
@@ -163,15 +193,11 @@ export async function deleteAlbum(_state: AdminFormState, formData: FormData): P
     accessToken: session.accessToken,
   });
   if (!result.ok) return failure(result, '/admin/albums');
-  revalidatePath('/admin/albums');
-  revalidatePath('/albums');
-  revalidatePath(`/albums/${id}`);
+  revalidateAlbum(id);
   redirect('/admin/albums?deleted=1');
 }
 
-export async function createSong(_state: AdminFormState, formData: FormData): Promise<AdminFormState> {
-  const session = await adminSession('/admin/songs');
-  if (!session) return ONLY_ADMINS;
+function parseSong(formData: FormData) {
   const values = valuesOf(formData, SONG_FIELDS);
   const parsed = songPayload.safeParse({
     title: values.title,
@@ -181,6 +207,29 @@ export async function createSong(_state: AdminFormState, formData: FormData): Pr
     duration: (values.duration ?? '').trim() === '' ? null : Number(values.duration),
     albumId: idOrNull(values.albumId ?? ''),
   });
+  return { values, parsed };
+}
+
+/**
+ * A song shows on its page, the song lists and its album's page. An edit may move it from one album to
+ * another, and the old album is not known here, so every album page is revalidated then.
+ */
+function revalidateSong(id?: string, albumId?: string | null) {
+  revalidatePath('/admin/songs');
+  revalidatePath('/songs');
+  if (id) {
+    revalidatePath(`/admin/songs/${id}`);
+    revalidatePath(`/songs/${id}`);
+    revalidatePath('/albums/[id]', 'page');
+  } else if (albumId) {
+    revalidatePath(`/albums/${albumId}`);
+  }
+}
+
+export async function createSong(_state: AdminFormState, formData: FormData): Promise<AdminFormState> {
+  const session = await adminSession('/admin/songs');
+  if (!session) return ONLY_ADMINS;
+  const { values, parsed } = parseSong(formData);
   if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), values };
   const result = await callApi('/songs', createSongResponse.shape.data, {
     method: 'POST',
@@ -188,10 +237,25 @@ export async function createSong(_state: AdminFormState, formData: FormData): Pr
     accessToken: session.accessToken,
   });
   if (!result.ok) return failure(result, '/admin/songs', values);
-  revalidatePath('/admin/songs');
-  revalidatePath('/songs');
-  if (parsed.data.albumId) revalidatePath(`/albums/${parsed.data.albumId}`);
+  revalidateSong(undefined, parsed.data.albumId);
   return { success: `Song “${parsed.data.title}” added (id ${result.data.songId}).` };
+}
+
+export async function updateSong(_state: AdminFormState, formData: FormData): Promise<AdminFormState> {
+  const id = String(formData.get('songId') ?? '');
+  const returnTo = `/admin/songs/${id}`;
+  const session = await adminSession(returnTo);
+  if (!session) return ONLY_ADMINS;
+  const { values, parsed } = parseSong(formData);
+  if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), values };
+  const result = await callApi(`/songs/${encodeURIComponent(id)}`, noData, {
+    method: 'PUT',
+    body: parsed.data,
+    accessToken: session.accessToken,
+  });
+  if (!result.ok) return failure(result, returnTo, values);
+  revalidateSong(id);
+  return { success: 'Song updated.' };
 }
 
 export async function deleteSong(_state: AdminFormState, formData: FormData): Promise<AdminFormState> {
@@ -203,8 +267,6 @@ export async function deleteSong(_state: AdminFormState, formData: FormData): Pr
     accessToken: session.accessToken,
   });
   if (!result.ok) return failure(result, '/admin/songs');
-  revalidatePath('/admin/songs');
-  revalidatePath('/songs');
-  revalidatePath(`/songs/${id}`);
+  revalidateSong(id);
   redirect('/admin/songs?deleted=1');
 }

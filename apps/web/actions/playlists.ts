@@ -2,6 +2,7 @@
 
 import { collaborationPayload, createCollaborationResponse } from '@musicapp/types/collaborations';
 import { createPlaylistResponse, playlistPayload, playlistSongPayload } from '@musicapp/types/playlists';
+import { lookupUsersResponse, userLookupQuery } from '@musicapp/types/users';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
@@ -94,27 +95,45 @@ export async function removeSongFromPlaylist(_state: FormState, formData: FormDa
 }
 
 /**
- * Adds or removes a collaborator by user id, depending on which button was pressed (`intent`).
- * Owner only: the api answers 403 to anyone else, and that message is shown.
+ * Adds or removes a collaborator by username, depending on which button was pressed (`intent`): the
+ * username is looked up first and the collaboration is changed by the user's id. Owner only: the api
+ * answers 403 to anyone else, and that message is shown.
  */
 export async function changeCollaborator(_state: FormState, formData: FormData): Promise<FormState> {
   const playlistId = field(formData, 'playlistId');
   const intent = field(formData, 'intent') === 'remove' ? 'remove' : 'add';
-  const session = await sessionFor(playlistPath(playlistId));
-  const parsed = collaborationPayload.safeParse({ playlistId, userId: field(formData, 'userId').trim() });
-  if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error) };
+  const returnTo = playlistPath(playlistId);
+  const session = await sessionFor(returnTo);
+  const values = { username: field(formData, 'username') };
+  const lookup = userLookupQuery.safeParse(values);
+  if (!lookup.success) return { fieldErrors: fieldErrorsOf(lookup.error), values };
+  const { username } = lookup.data;
+  const found = await callApi(`/users?${new URLSearchParams({ username })}`, lookupUsersResponse.shape.data, {
+    accessToken: session.accessToken,
+  });
+  if (!found.ok) return { ...failure(found, returnTo), values };
+  // One user at most (usernames are unique); an exact match wins should the database fold case.
+  const user = found.data.users.find((candidate) => candidate.username === username) ?? found.data.users[0];
+  if (!user) return { fieldErrors: { username: `No user named ${username}` }, values };
+
+  const parsed = collaborationPayload.safeParse({ playlistId, userId: user.id });
+  if (!parsed.success) return { message: parsed.error.issues[0]?.message ?? 'Invalid playlist.', values };
   const result = await callApi(
     '/collaborations',
     intent === 'add' ? createCollaborationResponse.shape.data : noData,
     { method: intent === 'add' ? 'POST' : 'DELETE', body: parsed.data, accessToken: session.accessToken },
   );
-  if (!result.ok) return failure(result, playlistPath(playlistId));
-  revalidatePath(playlistPath(playlistId));
+  if (!result.ok) {
+    // The api names the user by id; the owner typed a username.
+    const refusal = failure(result, returnTo);
+    return { message: refusal.message?.replaceAll(user.id, user.username), values };
+  }
+  revalidatePath(returnTo);
   revalidatePath('/playlists');
   return {
     success:
       intent === 'add'
-        ? `User ${parsed.data.userId} can now add and remove songs here.`
-        : `User ${parsed.data.userId} is no longer a collaborator.`,
+        ? `${user.fullname} (${user.username}) can now add and remove songs here.`
+        : `${user.fullname} (${user.username}) is no longer a collaborator.`,
   };
 }

@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import { SiteFooter } from '../ui/layout/site-footer';
 import { SiteHeader } from '../ui/layout/site-header';
+import { TimeZoneSync } from '../ui/time/time-zone-sync';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -27,6 +28,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           {children}
         </main>
         <SiteFooter />
+        <TimeZoneSync />
       </body>
     </html>
   );

@@ -5,8 +5,10 @@ import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { type Stack, startStack } from './stack';
 
-/** Screenshots of the main pages land in docs/ for the README. */
-export const SCREENSHOTS = fileURLToPath(new URL('../../../docs/screenshots/', import.meta.url));
+/** Screenshots of the main pages land in docs/ for the README (elsewhere with E2E_SCREENSHOTS_DIR). */
+export const SCREENSHOTS = process.env.E2E_SCREENSHOTS_DIR
+  ? `${process.env.E2E_SCREENSHOTS_DIR.replace(/\/$/, '')}/`
+  : fileURLToPath(new URL('../../../docs/screenshots/', import.meta.url));
 
 export const unique = (prefix: string) => `${prefix}${randomBytes(4).toString('hex')}`;
 

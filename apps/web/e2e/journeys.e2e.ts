@@ -16,13 +16,57 @@ describe('browser journeys', { timeout: 180_000 }, () => {
     await page.waitForURL((url) => url.pathname === next);
   }
 
-  test('register → reserve 2 seats → see the code → cancel → log out; no token reaches page JavaScript', async () => {
+  async function logIn(page: Page, username: string) {
+    await page.goto('/login');
+    await page.getByLabel('Username').fill(username);
+    await page.getByLabel('Password').fill('journey-password');
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.waitForURL((url) => url.pathname === '/');
+  }
+
+  /** From "My playlists": a new playlist, then every title found by searching `term` in its picker. */
+  async function createPlaylistWithSongs(page: Page, name: string, term: string, titles: string[]) {
+    await page.getByRole('link', { name: 'My playlists', exact: true }).click();
+    await page.waitForURL('**/playlists');
+    await page.getByLabel('Playlist name').fill(name);
+    await page.getByRole('button', { name: 'Create playlist' }).click();
+    await page.waitForURL(/\/playlists\/playlist-/);
+    await page.getByRole('heading', { name, level: 1 }).waitFor();
+    await page.getByLabel('Song title').fill(term);
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await page.waitForURL((url) => url.searchParams.get('q') === term);
+    for (const title of titles) {
+      await page.getByRole('button', { name: `Add “${title}”` }).click();
+      await page.getByRole('status').filter({ hasText: 'Added ✓' }).first().waitFor();
+    }
+    const songs = page.getByRole('region', { name: 'Songs' });
+    for (const title of titles) await songs.getByRole('link', { name: title }).waitFor();
+    return songs;
+  }
+
+  test('register → log in → search a song → playlist of two songs → reserve 2 seats → see the code → cancel → log out; no token reaches page JavaScript', async () => {
     const showTitle = unique('Journey Night ');
     const showId = await createShow(stack().api, { title: showTitle, capacity: 50 });
+    const word = unique('Harbour');
+    const titles = [`${word} Lights`, `${word} Lullaby`];
+    for (const title of titles) await createSong(stack().api, title);
     const [context, page] = await newPage();
-    await register(page, unique('fan'));
+    const username = unique('fan');
+    await register(page, username);
+    await page.getByRole('button', { name: 'Log out' }).click();
+    await page.waitForURL('**/login?reason=logged-out');
+    await logIn(page, username);
     await page.screenshot({ path: `${SCREENSHOTS}home.png`, fullPage: true });
-    await page.goto('/shows');
+
+    await page.getByRole('link', { name: 'Songs', exact: true }).click();
+    await page.waitForURL('**/songs');
+    await page.getByLabel('Title').fill(word.toLowerCase());
+    await page.getByRole('button', { name: 'Search' }).click();
+    for (const title of titles) await page.getByRole('link', { name: title }).waitFor();
+    await createPlaylistWithSongs(page, unique('Journey mix '), word.toLowerCase(), titles);
+
+    await page.getByRole('link', { name: 'Shows', exact: true }).click();
+    await page.waitForURL('**/shows');
     await page.screenshot({ path: `${SCREENSHOTS}shows.png`, fullPage: true });
     await page.getByRole('link', { name: showTitle }).click();
     await page.waitForURL(`**/shows/${showId}`);
@@ -102,6 +146,60 @@ describe('browser journeys', { timeout: 180_000 }, () => {
     await context.close();
   });
 
+  test('without JavaScript: search songs, create a playlist, add a song and a collaborator', async () => {
+    const word = unique('Quiet');
+    await createSong(stack().api, `${word} Morning`);
+    const friendName = unique('nojsfriend');
+    const [friendContext, friend] = await newPage({ javaScriptEnabled: false });
+    await register(friend, friendName);
+    await friendContext.close();
+
+    const [context, page] = await newPage({ javaScriptEnabled: false });
+    await register(page, unique('nojslistener'));
+    await page.goto(`/songs?title=${encodeURIComponent(word.toLowerCase())}`);
+    await page.getByRole('link', { name: `${word} Morning` }).waitFor();
+
+    await page.goto('/playlists');
+    await page.getByLabel('Playlist name').fill(`${word} mix`);
+    await page.getByRole('button', { name: 'Create playlist' }).click();
+    await page.waitForURL(/\/playlists\/playlist-/);
+    await page.getByLabel('Song title').fill(word.toLowerCase());
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await page.getByRole('button', { name: `Add “${word} Morning”` }).click();
+    await page
+      .getByRole('region', { name: 'Songs' })
+      .getByRole('link', { name: `${word} Morning` })
+      .waitFor();
+    const collaborators = page.getByRole('region', { name: 'Collaborators' });
+    await collaborators.getByLabel('Their username').fill(friendName);
+    await collaborators.getByRole('button', { name: 'Add collaborator' }).click();
+    await page.getByText(`can now add and remove songs here`).waitFor();
+    await context.close();
+  });
+
+  test('show dates read in the reader’s language and time zone; in UTC, labelled, without JavaScript', async () => {
+    const showId = await createShow(stack().api, { title: unique('Paris Night '), capacity: 10 });
+    const [context, page] = await newPage({ locale: 'fr-FR', timezoneId: 'Europe/Paris' });
+    await page.goto(`/shows/${showId}`);
+    // The browser tells the server its zone once (a plain `tz` cookie), then the page re-renders.
+    await page.waitForFunction(() => {
+      const text = document.querySelector('main time')?.textContent ?? '';
+      return document.cookie.includes('tz=Europe%2FParis') && text !== '' && !text.includes('UTC');
+    });
+    const local = (await page.locator('main time').first().textContent()) ?? '';
+    assert.match(local, /(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche) \d+ \p{L}+ \d{4}/u);
+    await context.close();
+
+    const [noScript, plain] = await newPage({ javaScriptEnabled: false, locale: 'de-DE' });
+    await plain.goto(`/shows/${showId}`);
+    const utc = (await plain.locator('main time').first().textContent()) ?? '';
+    assert.match(
+      utc,
+      /(Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag), \d+\. \p{L}+ \d{4}.* UTC$/u,
+    );
+    await noScript.close();
+  });
+
   test('search a song by title and open it, and its album', async () => {
     const word = unique('Moonlit');
     const songTitle = `${word} Serenade`;
@@ -147,7 +245,7 @@ describe('browser journeys', { timeout: 180_000 }, () => {
     await context.close();
   });
 
-  test('create a playlist → search and add two songs → see them and the log → remove one', async () => {
+  test('create a playlist → add two songs → see them and the log → remove one → add a friend by username', async () => {
     const word = unique('Tidal');
     const [first, second] = [`${word} Overture`, `${word} Reprise`];
     await createSong(stack().api, first);
@@ -156,24 +254,9 @@ describe('browser journeys', { timeout: 180_000 }, () => {
     const [context, page] = await newPage({ viewport: { width: 1280, height: 900 } });
     await register(page, unique('listener'));
     await page.getByRole('link', { name: 'My playlists', exact: true }).click();
-    await page.waitForURL('**/playlists');
-    await page.getByText('Your user id:').waitFor();
+    await page.getByText('Share a playlist').waitFor();
     await page.getByText('No playlists yet').waitFor();
-    await page.getByLabel('Playlist name').fill(playlistName);
-    await page.getByRole('button', { name: 'Create playlist' }).click();
-    await page.waitForURL(/\/playlists\/playlist-/);
-    await page.getByRole('heading', { name: playlistName, level: 1 }).waitFor();
-
-    await page.getByLabel('Song title').fill(word.toLowerCase());
-    await page.getByRole('button', { name: 'Search', exact: true }).click();
-    await page.waitForURL((url) => url.searchParams.get('q') === word.toLowerCase());
-    for (const title of [first, second]) {
-      await page.getByRole('button', { name: `Add “${title}”` }).click();
-      await page.getByRole('status').filter({ hasText: 'Added ✓' }).first().waitFor();
-    }
-    const songs = page.getByRole('region', { name: 'Songs' });
-    await songs.getByRole('link', { name: first }).waitFor();
-    await songs.getByRole('link', { name: second }).waitFor();
+    const songs = await createPlaylistWithSongs(page, playlistName, word.toLowerCase(), [first, second]);
     const log = page.getByRole('region', { name: 'Activity' });
     await log
       .getByText(/added “/)
@@ -188,6 +271,37 @@ describe('browser journeys', { timeout: 180_000 }, () => {
     await page.goto(page.url().split('?')[0] ?? '/playlists'); // the page as a visitor lands on it
     await page.getByRole('heading', { name: playlistName, level: 1 }).waitFor();
     await page.screenshot({ path: `${SCREENSHOTS}playlist.png`, fullPage: true });
+
+    // A friend registers in a browser of their own; the owner adds them by username, after a typo.
+    const friendName = unique('friend');
+    const [friendContext, friend] = await newPage();
+    await register(friend, friendName, '/playlists');
+    const collaborators = page.getByRole('region', { name: 'Collaborators' });
+    const typo = unique('nobody');
+    await collaborators.getByLabel('Their username').fill(typo);
+    await collaborators.getByRole('button', { name: 'Add collaborator' }).click();
+    await collaborators.getByText(`No user named ${typo}`).waitFor();
+    assert.equal(await collaborators.getByLabel('Their username').inputValue(), typo, 'what was typed stays');
+    await collaborators.getByLabel('Their username').fill(friendName);
+    await collaborators.getByRole('button', { name: 'Add collaborator' }).click();
+    await collaborators
+      .getByRole('status')
+      .filter({ hasText: `Journey Fan (${friendName}) can now add and remove songs here.` })
+      .waitFor();
+
+    // The friend finds the playlist among theirs and opens it.
+    await friend.reload();
+    await friend.getByRole('link', { name: playlistName }).click();
+    await friend.waitForURL(/\/playlists\/playlist-/);
+    await friend.getByRole('heading', { name: playlistName, level: 1 }).waitFor();
+    await friend.getByRole('region', { name: 'Songs' }).getByRole('link', { name: second }).waitFor();
+    await friendContext.close();
+    await collaborators.getByLabel('Their username').fill(friendName);
+    await collaborators.getByRole('button', { name: 'Remove collaborator' }).click();
+    await collaborators
+      .getByRole('status')
+      .filter({ hasText: `Journey Fan (${friendName}) is no longer a collaborator.` })
+      .waitFor();
 
     await page.setViewportSize({ width: 360, height: 740 });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

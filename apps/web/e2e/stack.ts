@@ -8,6 +8,8 @@ import { fileURLToPath } from 'node:url';
 /**
  * The real things the browser journeys run against: a fresh MariaDB database, the built api
  * (apps/api/dist) and the built web app (`next start`), on loopback ports. Everything is removed by stop().
+ * With E2E_WEB_URL and E2E_API_URL (and E2E_ADMIN_USERNAME/PASSWORD) the journeys run against that
+ * stack instead.
  */
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const MYSQL = {
@@ -17,7 +19,10 @@ const MYSQL = {
   password: process.env.TEST_MYSQL_PASSWORD ?? '',
 };
 
-export const ADMIN = { username: 'e2e-admin', password: 'e2e-admin-password' };
+export const ADMIN = {
+  username: process.env.E2E_ADMIN_USERNAME ?? 'e2e-admin',
+  password: process.env.E2E_ADMIN_PASSWORD ?? 'e2e-admin-password',
+};
 
 async function freePort(): Promise<number> {
   const server = createServer().listen(0, '127.0.0.1');
@@ -68,6 +73,9 @@ export interface Stack {
 }
 
 export async function startStack(): Promise<Stack> {
+  // An already running stack instead (the stack rehearsal points the journeys at its nginx proxies).
+  const external = { web: process.env.E2E_WEB_URL, api: process.env.E2E_API_URL };
+  if (external.web && external.api) return { web: external.web, api: external.api, stop: async () => {} };
   const database = `musicapp_test_e2e_${randomBytes(5).toString('hex')}`;
   await mysql(`create database \`${database}\` character set utf8mb4 collate utf8mb4_unicode_ci`);
   const [apiPort, webPort] = [await freePort(), await freePort()];

@@ -1,4 +1,5 @@
 import 'server-only';
+import { headers as incomingHeaders } from 'next/headers';
 import type { z } from 'zod';
 
 /** Where the api answers; server-side only (never sent to the browser). */
@@ -15,6 +16,36 @@ export interface ApiRequest {
   idempotencyKey?: string;
 }
 
+const unavailable = {
+  ok: false,
+  status: 503,
+  message: 'The service is unavailable right now; please try again shortly.',
+} as const;
+
+const fetchOnce = (url: string, init: RequestInit) =>
+  fetch(url, { ...init, signal: AbortSignal.timeout(10_000) });
+
+const isTimeout = (error: unknown) => error instanceof Error && error.name === 'TimeoutError';
+
+/**
+ * What the api should know about the browser's request: its address as the proxies recorded it (so the
+ * login rate limit at nginx-backend and in the api counts browsers, not web replicas) and its request id
+ * (so one id follows a page through nginx, the web and the api logs). Outside a request: nothing.
+ */
+async function forwardedHeaders(): Promise<Record<string, string>> {
+  try {
+    const incoming = await incomingHeaders();
+    const forwarded: Record<string, string> = {};
+    for (const name of ['x-forwarded-for', 'x-request-id']) {
+      const value = incoming.get(name);
+      if (value) forwarded[name] = value;
+    }
+    return forwarded;
+  } catch {
+    return {};
+  }
+}
+
 /**
  * Calls the api and checks the envelope's `data` against the shared schema, so a page gets typed data or
  * a readable failure — never a thrown network error (an unreachable api is a 503 with a message).
@@ -24,25 +55,29 @@ export async function callApi<S extends z.ZodType>(
   dataSchema: S,
   request: ApiRequest = {},
 ): Promise<ApiResult<z.output<S>>> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { accept: 'application/json', ...(await forwardedHeaders()) };
   if (request.body !== undefined) headers['content-type'] = 'application/json';
   if (request.accessToken) headers.authorization = `Bearer ${request.accessToken}`;
   if (request.idempotencyKey) headers['idempotency-key'] = request.idempotencyKey;
+  const method = request.method ?? 'GET';
+  const init: RequestInit = {
+    method,
+    headers,
+    ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
+    cache: 'no-store',
+  };
   let response: Response;
   try {
-    response = await fetch(`${API_URL}${path}`, {
-      method: request.method ?? 'GET',
-      headers,
-      ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
-      cache: 'no-store',
-      signal: AbortSignal.timeout(10_000),
-    });
-  } catch {
-    return {
-      ok: false,
-      status: 503,
-      message: 'The service is unavailable right now; please try again shortly.',
-    };
+    response = await fetchOnce(`${API_URL}${path}`, init);
+  } catch (error) {
+    // A pooled connection the proxy closed at the moment it was reused (a reload, a replica going
+    // away) fails before any answer: a GET is safe to send once more. A write never is.
+    if (method !== 'GET' || isTimeout(error)) return unavailable;
+    try {
+      response = await fetchOnce(`${API_URL}${path}`, init);
+    } catch {
+      return unavailable;
+    }
   }
   const envelope = (await response.json().catch(() => null)) as { data?: unknown; message?: unknown } | null;
   if (!response.ok) {

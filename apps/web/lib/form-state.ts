@@ -6,6 +6,8 @@ export interface FormState {
   message?: string;
   /** Set after a success that stays on the page (e.g. a reservation code to show). */
   success?: string;
+  /** What was typed, handed back after a rejection so the form keeps its values. */
+  values?: Record<string, string>;
 }
 
 export const initialFormState: FormState = {};

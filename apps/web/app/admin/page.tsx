@@ -13,8 +13,16 @@ const areas = [
     title: 'Shows',
     text: 'Add upcoming shows, change their details or capacity, delete them.',
   },
-  { href: '/admin/albums', title: 'Albums', text: 'Add albums to the catalogue and remove them.' },
-  { href: '/admin/songs', title: 'Songs', text: 'Add songs, as singles or on an album, and remove them.' },
+  {
+    href: '/admin/albums',
+    title: 'Albums',
+    text: 'Add albums to the catalogue, change their name or year, remove them.',
+  },
+  {
+    href: '/admin/songs',
+    title: 'Songs',
+    text: 'Add songs, as singles or on an album, change any of their details, remove them.',
+  },
 ] as const;
 
 export default async function AdminPage() {

@@ -6,7 +6,7 @@ import { PageHeader } from '../../ui/layout/page-header';
 import { CreatePlaylistForm } from '../../ui/playlists/create-playlist-form';
 import { PlaylistList } from '../../ui/playlists/playlist-list';
 import styles from '../../ui/playlists/playlists.module.css';
-import { UserIdNote } from '../../ui/playlists/user-id-note';
+import { SharingNote } from '../../ui/playlists/sharing-note';
 
 export const metadata: Metadata = { title: 'My playlists' };
 
@@ -26,7 +26,7 @@ export default async function PlaylistsPage({ searchParams }: { searchParams: Se
           <h2 id="create-title">New playlist</h2>
           <CreatePlaylistForm />
         </section>
-        <UserIdNote userId={session.userId} />
+        <SharingNote />
       </div>
       <section aria-labelledby="list-title">
         <h2 id="list-title" className={styles.sectionTitle}>

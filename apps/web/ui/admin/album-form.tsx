@@ -1,33 +1,30 @@
 'use client';
 
-import { useActionState } from 'react';
-import { type AdminFormState, createAlbum } from '../../actions/admin';
+import type { AlbumSummary } from '@musicapp/types/albums';
+import { createAlbum, updateAlbum } from '../../actions/admin';
 import { Field, FormFeedback } from '../forms/form-feedback';
 import formStyles from '../forms/forms.module.css';
-import { SubmitButton } from '../forms/submit-button';
+import { SaveButton, useAdminForm, YearField } from './admin-form';
 
-const initialState: AdminFormState = {};
-
-/** A new album; after a success the form is empty again for the next one. */
-export function AlbumForm() {
-  const [state, formAction] = useActionState(createAlbum, initialState);
-  const errors = state.fieldErrors ?? {};
+/**
+ * New album (no `album`) or edit an existing one. After adding, the form is empty again for the next
+ * album; a rejected form keeps what was typed.
+ */
+export function AlbumForm({ album }: { album?: AlbumSummary }) {
+  const { state, formAction, errors, value } = useAdminForm(album ? updateAlbum : createAlbum);
   return (
     <form action={formAction} className={formStyles.form} noValidate>
       <FormFeedback state={state} />
-      <Field name="name" label="Name" required defaultValue={state.values?.name ?? ''} error={errors.name} />
+      {album ? <input type="hidden" name="albumId" value={album.id} /> : null}
       <Field
-        name="year"
-        label="Year"
-        type="number"
-        inputMode="numeric"
-        min={1}
-        max={9999}
+        name="name"
+        label="Name"
         required
-        defaultValue={state.values?.year ?? ''}
-        error={errors.year}
+        defaultValue={value('name', album?.name)}
+        error={errors.name}
       />
-      <SubmitButton pendingLabel="Adding…">Add album</SubmitButton>
+      <YearField value={value('year', album?.year)} error={errors.year} />
+      <SaveButton editing={Boolean(album)} noun="album" />
     </form>
   );
 }

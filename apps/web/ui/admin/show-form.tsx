@@ -2,25 +2,18 @@
 
 import type { AlbumSummary } from '@musicapp/types/albums';
 import { MAX_SHOW_CAPACITY, type Show } from '@musicapp/types/shows';
-import { useActionState } from 'react';
-import { type AdminFormState, createShow, updateShow } from '../../actions/admin';
+import { createShow, updateShow } from '../../actions/admin';
 import { Field, FormFeedback } from '../forms/form-feedback';
 import formStyles from '../forms/forms.module.css';
-import { SubmitButton } from '../forms/submit-button';
-import { AlbumChoices } from './album-choices';
+import { AlbumIdField, SaveButton, useAdminForm } from './admin-form';
 import { toUtcInputValue } from './utc-date-time';
-
-const initialState: AdminFormState = {};
 
 /**
  * New show (no `show`) or edit an existing one. The time is typed in UTC whatever the browser's zone,
  * so the stored instant never depends on where the admin sits. A rejected form keeps what was typed.
  */
 export function ShowForm({ show, albums }: { show?: Show; albums: AlbumSummary[] }) {
-  const [state, formAction] = useActionState(show ? updateShow : createShow, initialState);
-  const errors = state.fieldErrors ?? {};
-  const value = (name: string, saved: string | number | null | undefined) =>
-    state.values?.[name] ?? (saved === null || saved === undefined ? '' : String(saved));
+  const { state, formAction, errors, value } = useAdminForm(show ? updateShow : createShow);
   return (
     <form action={formAction} className={formStyles.form} noValidate>
       <FormFeedback state={state} />
@@ -65,18 +58,8 @@ export function ShowForm({ show, albums }: { show?: Show; albums: AlbumSummary[]
         defaultValue={value('capacity', show?.capacity)}
         error={errors.capacity}
       />
-      <Field
-        name="albumId"
-        label="Album id (optional)"
-        list="show-album-choices"
-        autoComplete="off"
-        defaultValue={value('albumId', show?.albumId)}
-        error={errors.albumId}
-      />
-      <AlbumChoices id="show-album-choices" albums={albums} />
-      <SubmitButton pendingLabel={show ? 'Saving…' : 'Adding…'}>
-        {show ? 'Save changes' : 'Add show'}
-      </SubmitButton>
+      <AlbumIdField value={value('albumId', show?.albumId)} error={errors.albumId} albums={albums} />
+      <SaveButton editing={Boolean(show)} noun="show" />
     </form>
   );
 }

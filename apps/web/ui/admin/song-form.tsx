@@ -1,43 +1,44 @@
 'use client';
 
 import type { AlbumSummary } from '@musicapp/types/albums';
-import { useActionState } from 'react';
-import { type AdminFormState, createSong } from '../../actions/admin';
+import type { Song } from '@musicapp/types/songs';
+import { createSong, updateSong } from '../../actions/admin';
 import { Field, FormFeedback } from '../forms/form-feedback';
 import formStyles from '../forms/forms.module.css';
-import { SubmitButton } from '../forms/submit-button';
-import { AlbumChoices } from './album-choices';
+import { AlbumIdField, SaveButton, useAdminForm, YearField } from './admin-form';
 
-const initialState: AdminFormState = {};
-
-/** A new song, a single or on an album; after a success the form is empty again for the next one. */
-export function SongForm({ albums }: { albums: AlbumSummary[] }) {
-  const [state, formAction] = useActionState(createSong, initialState);
-  const errors = state.fieldErrors ?? {};
-  const value = (name: string) => state.values?.[name] ?? '';
+/**
+ * New song (no `song`), a single or on an album, or edit an existing one. After adding, the form is
+ * empty again for the next song; a rejected form keeps what was typed.
+ */
+export function SongForm({ song, albums }: { song?: Song; albums: AlbumSummary[] }) {
+  const { state, formAction, errors, value } = useAdminForm(song ? updateSong : createSong);
   return (
     <form action={formAction} className={formStyles.form} noValidate>
       <FormFeedback state={state} />
-      <Field name="title" label="Title" required defaultValue={value('title')} error={errors.title} />
+      {song ? <input type="hidden" name="songId" value={song.id} /> : null}
+      <Field
+        name="title"
+        label="Title"
+        required
+        defaultValue={value('title', song?.title)}
+        error={errors.title}
+      />
       <Field
         name="performer"
         label="Performer"
         required
-        defaultValue={value('performer')}
+        defaultValue={value('performer', song?.performer)}
         error={errors.performer}
       />
-      <Field name="genre" label="Genre" required defaultValue={value('genre')} error={errors.genre} />
       <Field
-        name="year"
-        label="Year"
-        type="number"
-        inputMode="numeric"
-        min={1}
-        max={9999}
+        name="genre"
+        label="Genre"
         required
-        defaultValue={value('year')}
-        error={errors.year}
+        defaultValue={value('genre', song?.genre)}
+        error={errors.genre}
       />
+      <YearField value={value('year', song?.year)} error={errors.year} />
       <Field
         name="duration"
         label="Duration in seconds (optional)"
@@ -45,19 +46,11 @@ export function SongForm({ albums }: { albums: AlbumSummary[] }) {
         inputMode="numeric"
         min={0}
         max={86_400}
-        defaultValue={value('duration')}
+        defaultValue={value('duration', song?.duration)}
         error={errors.duration}
       />
-      <Field
-        name="albumId"
-        label="Album id (optional)"
-        list="song-album-choices"
-        autoComplete="off"
-        defaultValue={value('albumId')}
-        error={errors.albumId}
-      />
-      <AlbumChoices id="song-album-choices" albums={albums} />
-      <SubmitButton pendingLabel="Adding…">Add song</SubmitButton>
+      <AlbumIdField value={value('albumId', song?.albumId)} error={errors.albumId} albums={albums} />
+      <SaveButton editing={Boolean(song)} noun="song" />
     </form>
   );
 }

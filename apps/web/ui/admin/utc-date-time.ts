@@ -4,9 +4,15 @@ export function toUtcInputValue(iso: string): string {
   return Number.isNaN(time) ? '' : new Date(time).toISOString().slice(0, 16);
 }
 
+const utcFormat = new Intl.DateTimeFormat('en-GB', {
+  dateStyle: 'medium',
+  timeStyle: 'short',
+  timeZone: 'UTC',
+});
+
 /** A date-time for an admin list, in UTC so every admin reads the same thing. */
 export function formatUtc(iso: string): string {
   const time = Date.parse(iso);
   if (Number.isNaN(time)) return iso;
-  return `${new Date(time).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })} UTC`;
+  return `${utcFormat.format(time)} UTC`;
 }

@@ -7,7 +7,7 @@ import { Field, FormFeedback } from '../forms/form-feedback';
 import { SubmitButton } from '../forms/submit-button';
 import styles from './playlists.module.css';
 
-/** One user id, two buttons: the action reads which was pressed (`intent`). Owner only. */
+/** One username, two buttons: the action reads which was pressed (`intent`). Owner only. */
 export function CollaboratorForm({ playlistId }: { playlistId: string }) {
   const [state, formAction] = useActionState(changeCollaborator, initialFormState);
   return (
@@ -15,14 +15,15 @@ export function CollaboratorForm({ playlistId }: { playlistId: string }) {
       <FormFeedback state={state} />
       <input type="hidden" name="playlistId" value={playlistId} />
       <Field
-        name="userId"
-        label="User id"
+        name="username"
+        label="Their username"
         required
-        maxLength={64}
+        maxLength={50}
         autoComplete="off"
+        autoCapitalize="none"
         spellCheck={false}
-        placeholder="user-…"
-        error={state.fieldErrors?.userId}
+        defaultValue={state.values?.username ?? ''}
+        error={state.fieldErrors?.username}
       />
       <div className={styles.buttons}>
         <SubmitButton pendingLabel="Adding…" name="intent" value="add">

@@ -10,7 +10,7 @@ export function PlaylistList({ playlists }: { playlists: PlaylistSummary[] }) {
         <p className={styles.emptyTitle}>No playlists yet</p>
         <p>
           Create your first one above, then add songs from the catalogue. A friend can also add you to theirs
-          as a collaborator — send them your user id.
+          as a collaborator — tell them your username.
         </p>
       </div>
     );

@@ -43,7 +43,7 @@ export function AddSongForm({ playlistId, song, inPlaylist }: Props & { inPlayli
         <form action={formAction}>
           <Hidden playlistId={playlistId} song={song} />
           <SubmitButton pendingLabel="Adding…">
-            Add<span className={styles.visuallyHidden}> “{song.title}”</span>
+            Add<span className="visually-hidden"> “{song.title}”</span>
           </SubmitButton>
         </form>
       )}
@@ -64,7 +64,7 @@ export function RemoveSongForm({ playlistId, song }: Props) {
       <form action={formAction}>
         <Hidden playlistId={playlistId} song={song} />
         <SubmitButton pendingLabel="Removing…" variant="secondary">
-          Remove<span className={styles.visuallyHidden}> “{song.title}”</span>
+          Remove<span className="visually-hidden"> “{song.title}”</span>
         </SubmitButton>
       </form>
     </div>

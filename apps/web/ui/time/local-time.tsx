@@ -1,17 +1,7 @@
-'use client';
+import { readerDateFormat } from '../../lib/reader-time';
 
-import { useEffect, useState } from 'react';
-
-const options: Intl.DateTimeFormatOptions = { dateStyle: 'full', timeStyle: 'short' };
-
-/**
- * A date in the reader's own locale and time zone. The server renders it in UTC (readable without
- * JavaScript); the browser then re-renders it locally.
- */
-export function LocalTime({ iso }: { iso: string }) {
-  const [text, setText] = useState(
-    () => `${new Date(iso).toLocaleString('en-GB', { ...options, timeZone: 'UTC' })} UTC`,
-  );
-  useEffect(() => setText(new Date(iso).toLocaleString(undefined, options)), [iso]);
-  return <time dateTime={iso}>{text}</time>;
+/** A date in the reader's language and time zone, rendered on the server (see lib/reader-time.ts). */
+export async function LocalTime({ iso }: { iso: string }) {
+  const format = await readerDateFormat();
+  return <time dateTime={iso}>{format(iso)}</time>;
 }

@@ -46,12 +46,17 @@ export default async function AdminAlbumsPage({ searchParams }: { searchParams: 
                       {album.year} · id <span className={styles.id}>{album.id}</span>
                     </p>
                   </div>
-                  <DeleteForm
-                    action={deleteAlbum}
-                    field="albumId"
-                    id={album.id}
-                    what={`the album “${album.name}”`}
-                  />
+                  <div className={styles.rowActions}>
+                    <Link href={`/admin/albums/${album.id}`} aria-label={`Edit ${album.name}`}>
+                      Edit
+                    </Link>
+                    <DeleteForm
+                      action={deleteAlbum}
+                      field="albumId"
+                      id={album.id}
+                      what={`the album “${album.name}”`}
+                    />
+                  </div>
                 </li>
               ))}
             </ul>

@@ -41,12 +41,17 @@ export default async function AdminSongsPage({ searchParams }: { searchParams: S
                     </Link>
                     <p className={styles.meta}>{song.performer}</p>
                   </div>
-                  <DeleteForm
-                    action={deleteSong}
-                    field="songId"
-                    id={song.id}
-                    what={`the song “${song.title}”`}
-                  />
+                  <div className={styles.rowActions}>
+                    <Link href={`/admin/songs/${song.id}`} aria-label={`Edit ${song.title}`}>
+                      Edit
+                    </Link>
+                    <DeleteForm
+                      action={deleteSong}
+                      field="songId"
+                      id={song.id}
+                      what={`the song “${song.title}”`}
+                    />
+                  </div>
                 </li>
               ))}
             </ul>

@@ -47,8 +47,7 @@ export default async function PlaylistPage({ params, searchParams }: Props) {
           </Link>
         }
       >
-        Only its owner and the collaborators they add can open it. Ask the owner to add your user id (shown on
-        My playlists).
+        Only its owner and the collaborators they add can open it. Ask the owner to add you by your username.
       </StatusMessage>
     );
   }
@@ -97,7 +96,7 @@ export default async function PlaylistPage({ params, searchParams }: Props) {
             <h2 id="collaborators-title">Collaborators</h2>
             <p className={styles.ownerNote}>
               Collaborators can add and remove songs. Only the owner, {playlist.username}, can change who they
-              are: enter a friend’s user id (they find it on their My playlists page).
+              are: enter a friend’s username.
             </p>
             <CollaboratorForm playlistId={playlist.id} />
           </section>

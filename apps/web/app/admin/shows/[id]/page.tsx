@@ -8,6 +8,7 @@ import { firstParam, type SearchParams } from '../../../../lib/search-params';
 import styles from '../../../../ui/admin/admin.module.css';
 import { AdminsOnly } from '../../../../ui/admin/admins-only';
 import { DeleteForm } from '../../../../ui/admin/delete-form';
+import { EditPanels } from '../../../../ui/admin/edit-panels';
 import { ShowForm } from '../../../../ui/admin/show-form';
 import formStyles from '../../../../ui/forms/forms.module.css';
 import { PageHeader } from '../../../../ui/layout/page-header';
@@ -38,17 +39,9 @@ export default async function AdminShowPage({ params, searchParams }: Props) {
           Show added. Fans can reserve seats now.
         </p>
       ) : null}
-      <div className={styles.columns}>
-        <section className={styles.panel} aria-labelledby="details-title">
-          <h2 id="details-title">Details</h2>
-          <ShowForm show={show} albums={albums.ok ? albums.data.albums : []} />
-        </section>
-        <section className={styles.panel} aria-labelledby="delete-title">
-          <h2 id="delete-title">Delete</h2>
-          <p className={styles.meta}>
-            A show with confirmed reservations cannot be deleted; those reservations have to be cancelled
-            first.
-          </p>
+      <EditPanels
+        deleteNote="A show with confirmed reservations cannot be deleted; those reservations have to be cancelled first."
+        deleteForm={
           <DeleteForm
             action={deleteShow}
             field="showId"
@@ -56,8 +49,10 @@ export default async function AdminShowPage({ params, searchParams }: Props) {
             what={`“${show.title}”`}
             summary="Delete this show"
           />
-        </section>
-      </div>
+        }
+      >
+        <ShowForm show={show} albums={albums.ok ? albums.data.albums : []} />
+      </EditPanels>
       <p>
         <Link href="/admin/shows">← All shows</Link>
       </p>

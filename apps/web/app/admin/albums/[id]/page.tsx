@@ -1,0 +1,76 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { deleteAlbum } from '../../../../actions/admin';
+import { getAdminSession } from '../../../../lib/admin-dal';
+import { getAlbum } from '../../../../lib/dal';
+import styles from '../../../../ui/admin/admin.module.css';
+import { AdminsOnly } from '../../../../ui/admin/admins-only';
+import { AlbumForm } from '../../../../ui/admin/album-form';
+import { DeleteForm } from '../../../../ui/admin/delete-form';
+import { EditPanels } from '../../../../ui/admin/edit-panels';
+import { PageHeader } from '../../../../ui/layout/page-header';
+
+type Props = { params: Promise<{ id: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const result = await getAlbum((await params).id);
+  return { title: result.ok ? `Edit ${result.data.album.name}` : 'Edit album' };
+}
+
+export default async function AdminAlbumPage({ params }: Props) {
+  const { id } = await params;
+  if (!(await getAdminSession(`/admin/albums/${id}`))) return <AdminsOnly />;
+  const result = await getAlbum(id);
+  if (!result.ok && result.status === 404) notFound();
+  if (!result.ok) throw new Error(result.message);
+  const { album } = result.data;
+  const count = album.songs.length;
+  return (
+    <>
+      <PageHeader title={`Edit ${album.name}`}>
+        {count} song{count === 1 ? '' : 's'} · id <span className={styles.id}>{album.id}</span> ·{' '}
+        <Link href={`/albums/${album.id}`}>See the public page</Link>
+      </PageHeader>
+      <EditPanels
+        deleteNote="Its songs stay in the catalogue as singles."
+        deleteForm={
+          <DeleteForm
+            action={deleteAlbum}
+            field="albumId"
+            id={album.id}
+            what={`the album “${album.name}”`}
+            summary="Delete this album"
+          />
+        }
+      >
+        <AlbumForm album={album} />
+      </EditPanels>
+      <section className={`${styles.panel} ${styles.below}`} aria-labelledby="album-songs-title">
+        <h2 id="album-songs-title">Songs on it</h2>
+        {count === 0 ? (
+          <p className={styles.empty}>
+            No songs yet. Add one on the <Link href="/admin/songs">songs page</Link> with this album’s id.
+          </p>
+        ) : (
+          <ul className={styles.rows}>
+            {album.songs.map((song) => (
+              <li key={song.id} className={styles.row}>
+                <div className={styles.rowMain}>
+                  <span className={styles.rowTitle}>{song.title}</span>
+                  <p className={styles.meta}>{song.performer}</p>
+                </div>
+                <Link href={`/admin/songs/${song.id}`} aria-label={`Edit ${song.title}`}>
+                  Edit
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <p>
+        <Link href="/admin/albums">← All albums</Link>
+      </p>
+    </>
+  );
+}

@@ -1,5 +1,0 @@
-import { ListSkeleton } from '../../ui/feedback/list-skeleton';
-
-export default function AlbumsLoading() {
-  return <ListSkeleton label="Loading albums…" />;
-}

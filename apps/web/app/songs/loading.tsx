@@ -1,5 +1,0 @@
-import { ListSkeleton } from '../../ui/feedback/list-skeleton';
-
-export default function SongsLoading() {
-  return <ListSkeleton label="Loading songs…" />;
-}

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Deploys (or updates) the musicapp stack from docker-compose.yaml.
+#   TAG=<tag> REGISTRY=127.0.0.1:4000 compose/deploy.sh
+# Re-running it with a new TAG is a rolling update (start-first, one task at a time, automatic rollback
+# when a new task fails its healthcheck).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+export REGISTRY="${REGISTRY:-127.0.0.1:4000}"
+export TAG="${TAG:-latest}"
+# Swarm configs are immutable: name the init script after its content so a changed file is a new config.
+RESERVASI_SQL_HASH="$(sha256sum reservasi.sql | cut -c1-12)"
+export RESERVASI_SQL_HASH
+
+for secret in musicapp_db_password musicapp_db_root_password musicapp_access_token_key \
+  musicapp_refresh_token_key musicapp_admin_password; do
+  docker secret inspect "$secret" >/dev/null 2>&1 || {
+    echo "missing swarm secret $secret: run compose/create-secrets.sh first" >&2
+    exit 1
+  }
+done
+if ! docker node ls --filter node.label=musicapp.db=true --format '{{.Hostname}}' | grep -q .; then
+  echo "no node is labelled for the database: docker node update --label-add musicapp.db=true <node>" >&2
+  exit 1
+fi
+
+docker stack deploy --with-registry-auth --prune -c docker-compose.yaml musicapp
+echo "deployed musicapp with images $REGISTRY/musicapp-*:$TAG; watch it with: docker stack services musicapp"

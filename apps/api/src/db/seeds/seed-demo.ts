@@ -1,39 +1,19 @@
 import type { Knex } from 'knex';
 import { systemClock } from '../../clock.js';
-import { albumsRepository } from '../../modules/albums/albums.repository.js';
-import { albumsService } from '../../modules/albums/albums.service.js';
 import { newReservationCode } from '../../modules/reservations/reservation-code.js';
-import { songsRepository } from '../../modules/songs/songs.repository.js';
-import { songsService } from '../../modules/songs/songs.service.js';
 import { usersRepository } from '../../modules/users/users.repository.js';
 import { usersService } from '../../modules/users/users.service.js';
 import { newId } from '../ids.js';
-import { demoAlbums, demoShows, demoUsers } from './demo-catalogue.js';
+import { demoShows, demoUsers } from './demo-catalogue.js';
+import { seedCatalogue } from './seed-catalogue.js';
 
 /**
- * Fills an empty database with the demo catalogue and demo users, through the same services the API
- * uses. Does nothing when albums already exist, so it is safe to run on every `npm run dev`.
+ * Fills an empty database with the demo catalogue, shows and users, through the repositories and
+ * services the API uses. Does nothing when albums already exist, so it is safe to run on every `npm run dev`.
  */
 export async function seedDemo(db: Knex, bcryptCost: number): Promise<'seeded' | 'skipped'> {
   if (await db('albums').first('id')) return 'skipped';
-  const albums = albumsRepository(db);
-  const albumSvc = albumsService(albums, systemClock);
-  const songSvc = songsService(songsRepository(db), albums, systemClock);
-  const albumIds = new Map<string, string>();
-  for (const album of demoAlbums) {
-    const albumId = await albumSvc.create({ name: album.name, year: album.year });
-    albumIds.set(album.name, albumId);
-    for (const [index, title] of album.songs.entries()) {
-      await songSvc.create({
-        title,
-        year: album.year,
-        genre: album.genre,
-        performer: album.performer,
-        duration: 180 + index * 17,
-        albumId,
-      });
-    }
-  }
+  const albumIds = await seedCatalogue(db, (prefix) => newId(prefix), systemClock);
   // Some shows come nearly or fully sold out. Their taken seats are real reservations held by a
   // box-office account (no password can log in to it), so seats reserved = confirmed seats.
   const boxOfficeId = newId('user');

@@ -3,9 +3,9 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
-import { createServer } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
+import { freePort } from '../scripts/stack/rehearsal/processes.mjs';
 
 const API_MAIN = fileURLToPath(new URL('../apps/api/dist/main.js', import.meta.url));
 
@@ -15,14 +15,6 @@ export const MYSQL = {
   user: process.env.TEST_MYSQL_USER ?? 'root',
   password: process.env.TEST_MYSQL_PASSWORD ?? '',
 };
-
-export async function freePort() {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address();
-  server.close();
-  return port;
-}
 
 /**
  * @param {object} options

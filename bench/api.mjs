@@ -19,7 +19,8 @@ import autocannon from 'autocannon';
 import mysql from 'mysql2/promise';
 import { createDb } from '../apps/api/dist/db/create-db.js';
 import { rebuildSongSearchIndex } from '../apps/api/dist/modules/songs/songs.repository.js';
-import { freePort, MYSQL, startApi, stopApi } from './api-process.mjs';
+import { freePort } from '../scripts/stack/rehearsal/processes.mjs';
+import { MYSQL, startApi, stopApi } from './api-process.mjs';
 import { benchSongTitle } from './catalogue.mjs';
 import { printProfile, topOfProfile } from './cpu-profile.mjs';
 
@@ -263,7 +264,7 @@ async function main() {
   console.table(plan(explainCommon));
   console.log('== EXPLAIN GET /albums/:id (MariaDB) ==');
   console.table(plan(explainAlbum));
-  if (profile.functions) printProfile('GET /albums/:id', profile);
+  if (profile.functions) printProfile('the api under GET /albums/:id', profile);
 }
 
 try {

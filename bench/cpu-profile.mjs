@@ -41,7 +41,7 @@ export function topOfProfile(dir) {
 }
 
 export function printProfile(what, profile) {
-  console.log(`== CPU profile of the api under ${what}: top self time by function ==`);
+  console.log(`== CPU profile of ${what}: top self time by function ==`);
   console.table(profile.functions);
   console.log('== … and by package ==');
   console.table(profile.packages);

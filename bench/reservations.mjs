@@ -184,7 +184,7 @@ async function main() {
   console.table(table.map(({ booked: _booked, ...rest }) => rest));
   if (profileDir) {
     await stopApi(apis[0].child);
-    printProfile('POST /reservations (replica 1, both scenarios)', topOfProfile(profileDir));
+    printProfile('the api under POST /reservations (replica 1, both scenarios)', topOfProfile(profileDir));
     rmSync(profileDir, { recursive: true, force: true });
   }
 }

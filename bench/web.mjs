@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Web benchmark: the built web app (`next start`) server-rendering pages with live api data, on one api
+// Web benchmark: the built web app (the standalone server the image runs) server-rendering pages with live api data, on one api
 // process and a fresh MariaDB database; plus the first-load JavaScript of each page, gzipped.
 //
 //   npm run build && npm run bench:web            (MariaDB at 127.0.0.1:3306, user root)
@@ -7,34 +7,48 @@
 // Loopback only, bounded in time; the processes and the musicapp_bench_<random> database are removed.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { once } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
 import mysql from 'mysql2/promise';
 import { createDb } from '../apps/api/dist/db/create-db.js';
 import { rebuildSongSearchIndex } from '../apps/api/dist/modules/songs/songs.repository.js';
-import { freePort, MYSQL, startApi } from './api-process.mjs';
+import { prepareWebApp } from '../scripts/stack/rehearsal/app-processes.mjs';
+import { freePort } from '../scripts/stack/rehearsal/processes.mjs';
+import { MYSQL, startApi } from './api-process.mjs';
 import { benchSongTitle } from './catalogue.mjs';
+import { printProfile, topOfProfile } from './cpu-profile.mjs';
 
 const { values: args } = parseArgs({
   options: {
     duration: { type: 'string', default: '10' },
     connections: { type: 'string', default: '16' },
+    profile: { type: 'boolean', default: false },
   },
 });
 const DURATION = Number(args.duration);
 const CONNECTIONS = Number(args.connections);
-const WEB_DIR = fileURLToPath(new URL('../apps/web/', import.meta.url));
-const NEXT_BIN = fileURLToPath(new URL('../node_modules/.bin/next', import.meta.url));
 const cleanups = [];
 
-async function startWeb(apiUrl) {
+/** The web image's command (`node apps/web/standalone-entry.mjs` in the standalone output), on a loopback port. */
+async function startWeb(apiUrl, profileDir) {
   const port = await freePort();
-  const child = spawn(NEXT_BIN, ['start', '--port', String(port), '--hostname', '127.0.0.1'], {
-    cwd: WEB_DIR,
-    env: { PATH: process.env.PATH, NODE_ENV: 'production', API_URL: apiUrl },
+  const app = prepareWebApp();
+  const flags = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+  const child = spawn(process.execPath, [...flags, 'apps/web/standalone-entry.mjs'], {
+    cwd: app,
+    env: {
+      PATH: process.env.PATH,
+      NODE_ENV: 'production',
+      API_URL: apiUrl,
+      PORT: String(port),
+      HOSTNAME: '127.0.0.1',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   cleanups.push(() => child.kill('SIGKILL'));
@@ -47,7 +61,7 @@ async function startWeb(apiUrl) {
         () => false,
       )
     )
-      return base;
+      return { base, child };
     await sleep(100);
   }
   throw new Error('web did not become ready');
@@ -110,7 +124,7 @@ async function firstLoadJs(base, path) {
 }
 
 async function load(name, url) {
-  await autocannon({ url, connections: CONNECTIONS, duration: 2 }); // warm-up
+  await autocannon({ url, connections: CONNECTIONS, duration: 5 }); // warm-up: JIT and connection pools
   const r = await autocannon({ url, connections: CONNECTIONS, duration: DURATION });
   return {
     page: name,
@@ -136,24 +150,33 @@ async function main() {
   const db = await mysql.createConnection({ ...MYSQL, database });
   cleanups.push(() => db.end());
   await seed(db, database);
-  const web = await startWeb(api.base);
+  const profileDir = args.profile ? mkdtempSync(join(tmpdir(), 'musicapp-web-profile-')) : null;
+  const web = await startWeb(api.base, profileDir);
 
   const rows = [];
   for (const [name, path] of [
     ['GET /shows (30 upcoming shows)', '/shows'],
     ['GET /songs?title=love (1,000 songs)', '/songs?title=love'],
+    ['GET /login (layout only, no api call: the floor)', '/login'],
   ]) {
-    rows.push(await load(name, `${web}${path}`));
+    rows.push(await load(name, `${web.base}${path}`));
     console.log(JSON.stringify(rows.at(-1)));
   }
   const sizes = [];
   for (const path of ['/', '/shows', '/songs?title=love', '/albums', '/login', '/register'])
-    sizes.push(await firstLoadJs(web, path));
+    sizes.push(await firstLoadJs(web.base, path));
 
-  console.log('\n== Server-rendered pages through next start (live api data) ==');
+  console.log('\n== Server-rendered pages, standalone web server (live api data) ==');
   console.table(rows);
   console.log('== First-load JavaScript per page ==');
   console.table(sizes);
+  if (profileDir) {
+    const exited = once(web.child, 'exit');
+    web.child.kill('SIGTERM'); // --cpu-prof writes the profile on a clean exit
+    await exited;
+    printProfile('the web server rendering both pages', topOfProfile(profileDir));
+    rmSync(profileDir, { recursive: true, force: true });
+  }
 }
 
 try {

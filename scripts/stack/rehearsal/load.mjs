@@ -1,0 +1,166 @@
+import { randomBytes } from 'node:crypto';
+import autocannon from 'autocannon';
+import jwt from 'jsonwebtoken';
+
+/**
+ * A running autocannon load that counts every answer by status. Bounded: it stops after `seconds`, or
+ * earlier with stop(). A failed request is a connection error, a timeout or a status not in `ok`;
+ * requests cut off by the stop itself are not failures.
+ */
+export function startLoad({ url, connections, seconds, ok = [200], requests, method = 'GET', path = '/' }) {
+  const statuses = new Map();
+  const count = (status) => statuses.set(status, (statuses.get(status) ?? 0) + 1);
+  const latencies = [];
+  const instance = autocannon({
+    url,
+    connections,
+    duration: seconds + 30, // ended by the timer below, which stops counting first
+    timeout: 10,
+    requests: (requests ?? [{ method, path }]).map((request) => ({
+      ...request,
+      onResponse: (status) => count(status),
+    })),
+  });
+  instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
+  // Connection errors and timeouts, not counting requests cut off by stop() itself.
+  let stopping = false;
+  let errors = 0;
+  instance.on('reqError', () => {
+    if (!stopping) errors += 1;
+  });
+  const done = instance.then((result) => {
+    const failed =
+      errors + [...statuses].filter(([status]) => !ok.includes(status)).reduce((sum, [, n]) => sum + n, 0);
+    return {
+      seconds: result.duration || seconds,
+      requests: result.requests.total,
+      perSecond: Math.round(result.requests.total / (result.duration || seconds)),
+      p99: result.latency.p99,
+      statuses: Object.fromEntries(statuses),
+      errors,
+      failed,
+      latencies,
+    };
+  });
+  const stop = () => {
+    clearTimeout(timer);
+    stopping = true;
+    instance.stop();
+    return done;
+  };
+  const timer = setTimeout(stop, seconds * 1000);
+  return { statuses, stop, done };
+}
+
+/** Several measurements of the same thing as one: total rate, p99 over every latency, all statuses. */
+export function combine(results) {
+  const latencies = results.flatMap((r) => r.latencies).sort((a, b) => a - b);
+  const statuses = {};
+  for (const r of results) {
+    for (const [status, n] of Object.entries(r.statuses)) statuses[status] = (statuses[status] ?? 0) + n;
+  }
+  const sum = (key) => results.reduce((total, r) => total + r[key], 0);
+  return {
+    seconds: sum('seconds'),
+    requests: sum('requests'),
+    perSecond: Math.round(sum('requests') / sum('seconds')),
+    p99: Math.round(latencies[Math.floor(latencies.length * 0.99)] ?? 0),
+    statuses,
+    errors: sum('errors'),
+    failed: sum('failed'),
+    latencies,
+  };
+}
+
+export const statusText = (statuses) =>
+  Object.entries(statuses)
+    .map(([status, n]) => `${status}×${n}`)
+    .join(' ') || '—';
+
+/**
+ * Fans for reservation load, inserted straight into the database (bcrypt for thousands of accounts
+ * would dominate the rehearsal) with access tokens signed by the stack's own key, as a login would.
+ */
+export async function createFans(db, accessTokenKey, count) {
+  const rows = Array.from({ length: count }, (_, i) => [
+    `user-rehearsal${randomBytes(8).toString('hex')}`,
+    `rehearsal-fan-${i}-${randomBytes(3).toString('hex')}`,
+    '!',
+    'Rehearsal Fan',
+    'user',
+    Date.now(),
+  ]);
+  for (let i = 0; i < rows.length; i += 1000) {
+    await db.query('insert into users (id, username, password_hash, fullname, role, created_at) values ?', [
+      rows.slice(i, i + 1000),
+    ]);
+  }
+  return rows.map(([id]) => ({
+    id,
+    token: jwt.sign({ sub: id, role: 'user', typ: 'access' }, accessTokenKey, {
+      algorithm: 'HS256',
+      expiresIn: 3600,
+    }),
+  }));
+}
+
+export function adminToken(db, accessTokenKey, username) {
+  return db.query('select id from users where username = ?', [username]).then(([rows]) =>
+    jwt.sign({ sub: rows[0].id, role: 'admin', typ: 'access' }, accessTokenKey, {
+      algorithm: 'HS256',
+      expiresIn: 3600,
+    }),
+  );
+}
+
+/** POST /reservations requests that walk through (fan, show) pairs: one seat each, never a fan's 7th. */
+export function reservationRequests(fans, showIds) {
+  let n = 0;
+  return [
+    {
+      method: 'POST',
+      path: '/reservations',
+      setupRequest: (request) => {
+        const i = n++;
+        const fan = fans[Math.floor(i / showIds.length) % fans.length];
+        request.headers = { authorization: `Bearer ${fan.token}`, 'content-type': 'application/json' };
+        request.body = JSON.stringify({ showId: showIds[i % showIds.length], seats: 1 });
+        return request;
+      },
+    },
+  ];
+}
+
+export async function createShow(base, token, { title, capacity }) {
+  const res = await fetch(`${base}/shows`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({
+      title,
+      performer: 'Rehearsal Band',
+      venue: 'Loopback Hall',
+      startsAt: new Date(Date.now() + 20 * 86_400_000).toISOString(),
+      capacity,
+    }),
+  });
+  if (res.status !== 201) throw new Error(`POST /shows: ${res.status} ${await res.text()}`);
+  return (await res.json()).data.showId;
+}
+
+/** For every show: confirmed seats within capacity, `reserved` equal to them, every 201 stored. */
+export async function seatInvariant(db, showIds, created) {
+  const [rows] = await db.query(
+    `select s.capacity, s.reserved,
+            (select coalesce(sum(r.seats), 0) from reservations r where r.show_id = s.id and r.status = 'confirmed') as confirmed
+       from shows s where s.id in (?)`,
+    [showIds],
+  );
+  const confirmed = rows.reduce((sum, r) => sum + Number(r.confirmed), 0);
+  return {
+    oversold: rows.filter((r) => Number(r.confirmed) > Number(r.capacity)).length,
+    drift: rows.filter((r) => Number(r.confirmed) !== Number(r.reserved)).length,
+    confirmed,
+    // A request in flight when the load stopped may complete uncounted: rows ≥ 201s.
+    lost: Math.max(0, created - confirmed),
+  };
+}

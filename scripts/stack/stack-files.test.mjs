@@ -1,0 +1,138 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, test } from 'node:test';
+import { durationSeconds, loadStack, replicasOf, repoRoot } from './stack-file.mjs';
+
+// The stack's contract, checked on the file exactly as `docker stack deploy` parses it.
+const stack = loadStack('docker-compose.yaml');
+const services = stack.services;
+const expected = {
+  db: { replicas: 1, networks: ['db-network'] },
+  api: { replicas: 3, networks: ['api-network', 'db-network'] },
+  web: { replicas: 2, networks: ['web-network'] },
+  'nginx-backend': { replicas: 'global', networks: ['api-network', 'web-network'] },
+  'nginx-frontend': { replicas: 'global', networks: ['web-network'] },
+};
+const appServices = ['api', 'web', 'nginx-backend', 'nginx-frontend'];
+const networksOf = (service) =>
+  (Array.isArray(service.networks) ? service.networks : Object.keys(service.networks ?? {})).sort();
+
+describe('docker-compose.yaml', () => {
+  test('has exactly the five services, with their replicas and tier networks', () => {
+    assert.deepEqual(Object.keys(services).sort(), Object.keys(expected).sort());
+    for (const [name, want] of Object.entries(expected)) {
+      assert.equal(replicasOf(services[name]), want.replicas, `${name} replicas`);
+      assert.deepEqual(networksOf(services[name]), want.networks, `${name} networks`);
+    }
+    for (const network of ['db-network', 'api-network', 'web-network']) {
+      assert.equal(stack.networks[network]?.driver, 'overlay', `${network} is an overlay`);
+    }
+  });
+
+  test('names every app image after the registry and tag, overridable from the environment', () => {
+    for (const name of appServices) {
+      assert.equal(services[name].image, `127.0.0.1:4000/musicapp-${name}:latest`);
+    }
+    const tagged = loadStack('docker-compose.yaml', { REGISTRY: 'registry.example:5000', TAG: 'abc123' });
+    assert.equal(tagged.services.api.image, 'registry.example:5000/musicapp-api:abc123');
+    assert.match(services.db.image, /^mysql:8\.4\.\d+$/, 'db runs a pinned mysql 8.4');
+  });
+
+  test('keeps every password and key in swarm secrets read through *_FILE, none in the file', () => {
+    for (const [name, secret] of Object.entries(stack.secrets)) {
+      assert.equal(secret.external, true, `secret ${name} is created outside the file`);
+      assert.equal(secret.file, undefined);
+    }
+    for (const [name, service] of Object.entries(services)) {
+      const mounted = new Set((service.secrets ?? []).map((s) => s.target ?? s.source));
+      for (const [key, value] of Object.entries(service.environment ?? {})) {
+        assert.doesNotMatch(
+          key,
+          /(PASSWORD|SECRET|TOKEN|_KEY)$/,
+          `${name}.${key} would be a plaintext secret`,
+        );
+        if (key.endsWith('_FILE')) {
+          const secret = String(value).replace('/run/secrets/', '');
+          assert.ok(mounted.has(secret), `${name}.${key} reads ${value}, which ${name} must mount`);
+        }
+      }
+    }
+    const raw = readFileSync(path.join(repoRoot, 'docker-compose.yaml'), 'utf8');
+    assert.doesNotMatch(raw, /(PASSWORD|_KEY|SECRET):\s*["']?[^\s"'/$#][^\n]*$/m, 'no literal secret value');
+  });
+
+  test('gives every service a healthcheck that does not depend on the database for the api', () => {
+    for (const [name, service] of Object.entries(services)) {
+      assert.ok(service.healthcheck?.test?.length, `${name} has a healthcheck`);
+      assert.notEqual(service.healthcheck.disable, true);
+    }
+    assert.ok(services.api.healthcheck.test.join(' ').includes('/health'), 'api liveness is /health');
+    assert.ok(!services.api.healthcheck.test.join(' ').includes('/ready'), 'never /ready (database)');
+    assert.ok(services.db.healthcheck.test.join(' ').includes('--protocol=tcp'), 'db checked over TCP');
+  });
+
+  test('rolls api and web out one at a time, start-first, rolling back on failure', () => {
+    for (const name of ['api', 'web']) {
+      const { deploy } = services[name];
+      assert.equal(deploy.update_config.parallelism, 1);
+      assert.equal(deploy.update_config.order, 'start-first', `${name} starts the new task first`);
+      assert.equal(deploy.update_config.failure_action, 'rollback');
+      assert.ok(durationSeconds(deploy.update_config.monitor) > 0, `${name} monitors new tasks`);
+      assert.equal(deploy.rollback_config.order, 'start-first');
+      assert.equal(deploy.restart_policy.condition, 'any');
+      assert.ok(deploy.resources.limits.memory, `${name} has a memory limit`);
+      assert.ok(deploy.resources.limits.cpus, `${name} has a cpu limit`);
+    }
+    const drain = Number(services.api.environment.SHUTDOWN_TIMEOUT_SECONDS);
+    assert.ok(durationSeconds(services.api.stop_grace_period) > drain + 2, 'grace period outlasts the drain');
+  });
+
+  test('keeps the database single, pinned, unpublished, stop-first and initialised by reservasi.sql', () => {
+    const { db } = services;
+    assert.equal(db.ports, undefined, 'the database is never published');
+    assert.equal(db.deploy.update_config.order, 'stop-first');
+    assert.ok(db.deploy.placement.constraints.some((c) => c.startsWith('node.labels.')));
+    assert.ok(
+      db.volumes.some((v) => v.target === '/var/lib/mysql'),
+      'data on a volume',
+    );
+    const init = db.configs.find((c) => c.target.startsWith('/docker-entrypoint-initdb.d/'));
+    assert.ok(init, 'an init script config');
+    assert.ok(stack.configs[init.source].file.endsWith('reservasi.sql'));
+    assert.match(stack.configs[init.source].name, /reservasi_sql_/, 'a versioned config name');
+    const hashed = loadStack('docker-compose.yaml', { RESERVASI_SQL_HASH: '0123abcd' });
+    assert.equal(hashed.configs[init.source].name, 'musicapp_reservasi_sql_0123abcd');
+  });
+
+  test('publishes only the two proxies, in host mode so they see client addresses', () => {
+    const published = Object.entries(services).filter(([, s]) => s.ports?.length);
+    assert.deepEqual(published.map(([name]) => name).sort(), ['nginx-backend', 'nginx-frontend']);
+    assert.deepEqual(
+      services['nginx-frontend'].ports.map((p) => [p.published, p.mode]),
+      [[80, 'host']],
+    );
+    assert.deepEqual(
+      services['nginx-backend'].ports.map((p) => [p.published, p.mode]),
+      [[8080, 'host']],
+    );
+  });
+});
+
+describe('compose/ stack files', () => {
+  test('the registry stack publishes registry:2 on 4000 with a persistent volume', () => {
+    const registry = loadStack('compose/registry.yaml').services.registry;
+    assert.match(registry.image, /^registry:2\.\d+\.\d+$/);
+    assert.equal(registry.ports[0].published, 4000);
+    assert.ok(registry.volumes.some((v) => v.target === '/var/lib/registry'));
+    assert.ok(registry.healthcheck.test.length);
+  });
+
+  test('the NFS override puts the database volume on NFS', () => {
+    const nfs = loadStack(['docker-compose.yaml', 'compose/docker-compose.nfs.yaml'], {
+      NFS_SERVER: '10.1.2.3',
+    });
+    assert.equal(nfs.volumes['db-data'].driver_opts.type, 'nfs');
+    assert.match(nfs.volumes['db-data'].driver_opts.o, /addr=10\.1\.2\.3/);
+  });
+});

@@ -124,7 +124,7 @@ async function main() {
     LOGIN_RATE_LIMIT_PER_CLIENT: '1000000',
     LOGIN_RATE_LIMIT_PER_USERNAME: '1000000',
   };
-  const api = await startApi({ database, env: apiEnv, profileDir });
+  let api = await startApi({ database, env: apiEnv, profileDir });
   cleanups.push(() => api.child.kill('SIGKILL'));
 
   // 3. Catalogue of 1,000 songs, one album of 10 songs among them.
@@ -176,30 +176,36 @@ async function main() {
   );
   peer.kill('SIGKILL');
 
-  // The first process serves only GET /albums/:id, so its CPU profile (--profile) is of that route alone.
-  const albums1k = await load(
-    `GET /albums/:id (10 songs), 1k songs${profileDir ? ' (profiled: slower)' : ''}`,
-    `${api.base}/albums/${albumId}`,
-    {
-      connections: 32,
-      pid: api.child.pid,
-    },
-  );
-  await stopApi(api.child);
-  const profile = profileDir ? topOfProfile(profileDir) : {};
-  if (profileDir) rmSync(profileDir, { recursive: true, force: true });
-  const api2 = await startApi({ database, env: apiEnv });
-  cleanups.push(() => api2.child.kill('SIGKILL'));
-  const pid2 = api2.child.pid;
-  await load('GET /health (no database: framework + middleware)', `${api2.base}/health`, {
+  // Two api processes on the same database, loaded one at a time: one with the default settings
+  // (catalogue reads cached for CATALOG_CACHE_MS = 1 s, see apps/api/src/catalogue-cache.ts), one with
+  // the cache off, so that every catalogue figure also shows what each request costs the database.
+  // The cached process serves only GET /albums/:id first, so its CPU profile (--profile) is of that route.
+  const uncached = await startApi({ database, env: { ...apiEnv, CATALOG_CACHE_MS: '0' } });
+  cleanups.push(() => uncached.child.kill('SIGKILL'));
+  /** The same load on both processes, one after the other. */
+  const onBoth = async (name, path, connections) => ({
+    cached: await load(`${name}, cached 1 s`, `${api.base}${path}`, { connections, pid: api.child.pid }),
+    uncached: await load(`${name}, no cache`, `${uncached.base}${path}`, {
+      connections,
+      pid: uncached.child.pid,
+    }),
+  });
+
+  const albums1k = await onBoth('GET /albums/:id (10 songs), 1k songs', `/albums/${albumId}`, 32);
+  let profile = {};
+  if (profileDir) {
+    await stopApi(api.child);
+    profile = topOfProfile(profileDir);
+    rmSync(profileDir, { recursive: true, force: true });
+    api = await startApi({ database, env: apiEnv });
+    cleanups.push(() => api.child.kill('SIGKILL'));
+  }
+  await load('GET /health (no database: framework + middleware)', `${api.base}/health`, {
     connections: 32,
-    pid: pid2,
+    pid: api.child.pid,
   });
   if (args.quick) return;
-  await load('GET /songs?title=love, 1k songs', `${api2.base}/songs?title=love`, {
-    connections: 32,
-    pid: pid2,
-  });
+  await onBoth('GET /songs?title=love, 1k songs', '/songs?title=love', 32);
 
   // 4. Grow the catalogue to 100,000 songs.
   const started = Date.now();
@@ -213,26 +219,17 @@ async function main() {
   console.log(
     `inserted and indexed 99,000 more songs (${grams} search grams in all) in ${Date.now() - started} ms`,
   );
-  const albums100k = await load('GET /albums/:id (10 songs), 100k songs', `${api2.base}/albums/${albumId}`, {
-    connections: 32,
-    pid: pid2,
-  });
-  await load(`GET /songs?title=${RARE} (rare), 100k songs`, `${api2.base}/songs?title=${RARE}`, {
-    connections: 8,
-    pid: pid2,
-  });
-  await load('GET /songs?title=love, 100k songs', `${api2.base}/songs?title=love`, {
-    connections: 32,
-    pid: pid2,
-  });
+  const albums100k = await onBoth('GET /albums/:id (10 songs), 100k songs', `/albums/${albumId}`, 32);
+  await onBoth(`GET /songs?title=${RARE} (rare), 100k songs`, `/songs?title=${RARE}`, 8);
+  await onBoth('GET /songs?title=love, 100k songs', '/songs?title=love', 32);
 
   // 5. Logins: bcrypt (cost 10) bound by design.
-  await load('POST /authentications', `${api2.base}/authentications`, {
+  await load('POST /authentications', `${api.base}/authentications`, {
     connections: 8,
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ username: 'benchadmin', password: 'bench-admin-password' }),
-    pid: pid2,
+    pid: api.child.pid,
   });
 
   // GET /songs?title= reads the postings of the term's rarest gram in list order (see songs.repository.ts).
@@ -244,18 +241,20 @@ async function main() {
     'explain select a.id, a.name, a.year, s.id, s.title, s.performer from albums a left join songs s on s.album_id = a.id where a.id = ? order by s.title, s.id',
     [albumId],
   );
-  await stopApi(api2.child);
+  await stopApi(api.child);
+  await stopApi(uncached.child);
 
   console.log('\n== Results ==');
   console.table(results);
-  console.log(
-    `GET /albums/:id vs the plain Express 5 + mysql2 peer: ${((100 * albums1k['req/s']) / peerRow['req/s']).toFixed(0)}%; ` +
-      `the peer vs bare node:http: ${((100 * peerRow['req/s']) / bareRow['req/s']).toFixed(1)}%`,
-  );
-  console.log(
-    `GET /albums/:id vs bare node:http: ${((100 * albums1k['req/s']) / bareRow['req/s']).toFixed(1)}% at 1k songs, ` +
-      `${((100 * albums100k['req/s']) / bareRow['req/s']).toFixed(1)}% at 100k songs`,
-  );
+  const percentOf = (row, reference) => ((100 * row['req/s']) / reference['req/s']).toFixed(1);
+  for (const kind of ['cached', 'uncached']) {
+    console.log(
+      `GET /albums/:id ${kind === 'cached' ? 'cached 1 s (the default)' : 'with no cache'}: ` +
+        `${percentOf(albums1k[kind], bareRow)}% of bare node:http at 1k songs, ` +
+        `${percentOf(albums100k[kind], bareRow)}% at 100k songs; ${percentOf(albums1k[kind], peerRow)}% of the peer`,
+    );
+  }
+  console.log(`the plain Express 5 + mysql2 peer: ${percentOf(peerRow, bareRow)}% of bare node:http`);
   const plan = (rows) =>
     rows.map(({ table, type, key, ref, rows: n, Extra }) => ({ table, type, key, ref, rows: n, Extra }));
   console.log(`\n== EXPLAIN GET /songs?title=${RARE} (rare term, MariaDB) ==`);

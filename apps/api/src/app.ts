@@ -2,6 +2,7 @@ import express, { type Express } from 'express';
 import helmet from 'helmet';
 import type { Knex } from 'knex';
 import type { Logger } from 'pino';
+import { catalogueCache } from './catalogue-cache.js';
 import { type Clock, systemClock } from './clock.js';
 import type { Config } from './config.js';
 import { authenticate, requireAdmin } from './http/authenticate.js';
@@ -49,6 +50,7 @@ export function createApp({ db, config, logger, clock = systemClock }: AppDeps):
   const songs = songsRepository(db);
   const playlists = playlistsRepository(db);
   const tokens = tokenManager(config.tokens, clock);
+  const catalogue = catalogueCache({ ttlMs: config.catalogCacheMs });
 
   const playlistsSvc = playlistsService(playlists, songs, clock);
   const authenticated = authenticate(tokens);
@@ -72,8 +74,8 @@ export function createApp({ db, config, logger, clock = systemClock }: AppDeps):
   );
 
   app.use(operationsRoutes(db, loadOpenApiDocument));
-  app.use('/albums', albumsRoutes(albumsService(albums, clock), catalogWriter));
-  app.use('/songs', songsRoutes(songsService(songs, albums, clock), catalogWriter));
+  app.use('/albums', albumsRoutes(albumsService(albums, clock, catalogue), catalogWriter));
+  app.use('/songs', songsRoutes(songsService(songs, albums, clock, catalogue), catalogWriter));
   app.use('/users', usersRoutes(usersService(users, config.bcryptCost, clock), authenticated));
   app.use(
     '/authentications',

@@ -48,6 +48,7 @@ const envSchema = z.object({
   ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').max(72).optional(),
   ADMIN_FULLNAME: z.string().min(1).max(200).default('Administrator'),
   CATALOG_WRITES: z.enum(['admin', 'public']).default('admin'),
+  CATALOG_CACHE_MS: int(0, 60_000).default(1000),
   TRUST_PROXY: z.string().min(1).default('loopback, linklocal, uniquelocal'),
   LOGIN_RATE_LIMIT_WINDOW_SECONDS: int(1, 86_400).default(900),
   LOGIN_RATE_LIMIT_PER_CLIENT: int(1, 1_000_000).default(100),
@@ -136,6 +137,7 @@ function buildConfig(env: Env) {
         ? { username: e.ADMIN_USERNAME, password: e.ADMIN_PASSWORD, fullname: e.ADMIN_FULLNAME }
         : null,
     catalogWrites: e.CATALOG_WRITES,
+    catalogCacheMs: e.CATALOG_CACHE_MS,
     trustProxy: e.TRUST_PROXY,
     loginRateLimit: {
       windowMs: e.LOGIN_RATE_LIMIT_WINDOW_SECONDS * 1000,

@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
 import request from 'supertest';
+import { usersRepository } from '../src/modules/users/users.repository.js';
+import { usersService } from '../src/modules/users/users.service.js';
 import { buildApp, login, unique } from './helpers/test-app.js';
 import { createTestDatabase, type TestDatabase } from './helpers/test-database.js';
 
@@ -42,5 +45,62 @@ describe('two api replicas on one database', () => {
     assert.equal((await request(b).delete('/authentications').send({ refreshToken })).status, 200);
     assert.equal((await request(a).put('/authentications').send({ refreshToken })).status, 400);
     assert.equal((await request(b).put('/authentications').send({ refreshToken })).status, 400);
+  });
+
+  test('catalogue reads are cached briefly: a replica sees its own writes at once, the others within CATALOG_CACHE_MS', async () => {
+    const cached = { CATALOG_CACHE_MS: '300' };
+    const writer = buildApp(database, cached).app;
+    const reader = buildApp(database, cached).app;
+    const username = unique('admin');
+    const users = usersService(usersRepository(database.db), 10, Date.now);
+    await users.ensureAdmin({ username, password: 'admin-password', fullname: 'Admin' });
+    const { accessToken } = await login(writer, username, 'admin-password');
+    const auth = { Authorization: `Bearer ${accessToken}` };
+    const created = await request(writer).post('/albums').set(auth).send({ name: 'Before', year: 2001 });
+    const albumId = created.body.data.albumId as string;
+    const name = async (app: typeof a) => (await request(app).get(`/albums/${albumId}`)).body.data.album.name;
+
+    assert.equal(await name(reader), 'Before');
+    assert.equal(await name(writer), 'Before');
+    const renamed = await request(writer)
+      .put(`/albums/${albumId}`)
+      .set(auth)
+      .send({ name: 'After', year: 2001 });
+    assert.equal(renamed.status, 200);
+    assert.equal(await name(writer), 'After', 'the replica that wrote answers the new name at once');
+    const fresh = await request(reader).get(`/albums/${albumId}`).set('Cache-Control', 'no-cache');
+    assert.equal(fresh.body.data.album.name, 'After', 'Cache-Control: no-cache reads the database');
+    // Without it, the reader may still answer a cached 'Before' here, for at most 300 ms.
+    await sleep(350);
+    assert.equal(await name(reader), 'After');
+  });
+
+  test('song search on one replica finds a song added through another (search counts cached per replica)', async () => {
+    const off = { CATALOG_CACHE_MS: '0' };
+    const writer = buildApp(database, off).app;
+    const reader = buildApp(database, off).app;
+    const username = unique('admin');
+    await usersService(usersRepository(database.db), 10, Date.now).ensureAdmin({
+      username,
+      password: 'admin-password',
+      fullname: 'Admin',
+    });
+    const { accessToken } = await login(writer, username, 'admin-password');
+    const addSong = (title: string) =>
+      request(writer)
+        .post('/songs')
+        .set('Authorization', `Bearer ${accessToken}`)
+        .send({ title, year: 2001, genre: 'Pop', performer: 'Replica Band' });
+    const titles = async (term: string) =>
+      (await request(reader).get('/songs').query({ title: term })).body.data.songs.map(
+        (song: { title: string }) => song.title,
+      );
+    const word = unique('zq').replace(/[^a-z0-9]/gi, '');
+
+    assert.deepEqual(await titles(word), []); // no posting yet: nothing is kept about it
+    assert.equal((await addSong(`${word} one`)).status, 201);
+    assert.deepEqual(await titles(word), [`${word} one`]); // its postings counted now, and kept
+    assert.equal((await addSong(`${word} two`)).status, 201);
+    assert.deepEqual(await titles(word), [`${word} one`, `${word} two`]);
   });
 });

@@ -1,5 +1,5 @@
 import 'server-only';
-import { listAlbumsResponse } from '@musicapp/types/albums';
+import { getAlbumResponse, listAlbumsResponse } from '@musicapp/types/albums';
 import { MAX_PAGE_SIZE } from '@musicapp/types/common';
 import { listSongsResponse } from '@musicapp/types/songs';
 import { cache } from 'react';
@@ -10,6 +10,8 @@ import type { Session } from './session';
 /**
  * Admin reads. The admin area is public data plus admin-only writes, so the check here decides what
  * to render; the api checks the token again on every write, and so does each action in actions/admin.ts.
+ * Catalogue reads here are `fresh`: an api replica may answer the public pages from its short cache, but
+ * an editor must see what was just saved, whichever replica answers.
  */
 
 /**
@@ -29,5 +31,10 @@ export async function getAlbumChoices() {
 /** The catalogue's songs, a page at a time, for the admin list. */
 export async function getCatalogueSongs(cursor?: string) {
   const query = new URLSearchParams({ limit: '50', ...(cursor ? { cursor } : {}) });
-  return callApi(`/songs?${query}`, listSongsResponse.shape.data);
+  return callApi(`/songs?${query}`, listSongsResponse.shape.data, { fresh: true });
 }
+
+/** One album with its songs, for its edit page. Cached per request: metadata and page share one call. */
+export const getAlbumForEditing = cache(async (id: string) =>
+  callApi(`/albums/${encodeURIComponent(id)}`, getAlbumResponse.shape.data, { fresh: true }),
+);

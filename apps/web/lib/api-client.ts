@@ -14,6 +14,8 @@ export interface ApiRequest {
   body?: unknown;
   accessToken?: string | undefined;
   idempotencyKey?: string;
+  /** Ask for an answer read from the database, not one an api replica cached (admin pages). */
+  fresh?: boolean;
 }
 
 const unavailable = {
@@ -59,6 +61,7 @@ export async function callApi<S extends z.ZodType>(
   if (request.body !== undefined) headers['content-type'] = 'application/json';
   if (request.accessToken) headers.authorization = `Bearer ${request.accessToken}`;
   if (request.idempotencyKey) headers['idempotency-key'] = request.idempotencyKey;
+  if (request.fresh) headers['cache-control'] = 'no-cache';
   const method = request.method ?? 'GET';
   const init: RequestInit = {
     method,

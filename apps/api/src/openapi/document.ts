@@ -78,6 +78,15 @@ export function buildOpenApiDocument(): object {
   };
 
   const catalog = { secured: true, errors: [401, 403] };
+  // Album pages and song searches may come from an api replica's short cache (CATALOG_CACHE_MS).
+  const cachedRead = {
+    headers: z.object({
+      'Cache-Control': z
+        .string()
+        .optional()
+        .describe("`no-cache`: an answer read from the database, not from the replica's short cache"),
+    }),
+  };
   add({
     method: 'get',
     path: '/health',
@@ -117,6 +126,7 @@ export function buildOpenApiDocument(): object {
     path: '/albums/{id}',
     tag: 'albums',
     summary: 'An album with its songs',
+    ...cachedRead,
     response: albums.getAlbumResponse,
     errors: [404],
   });
@@ -154,6 +164,7 @@ export function buildOpenApiDocument(): object {
     path: '/songs',
     tag: 'songs',
     summary: 'Search songs by title and/or performer (case-insensitive substrings, paged)',
+    ...cachedRead,
     query: songs.songSearchQuery,
     response: songs.listSongsResponse,
     errors: [400],

@@ -1,6 +1,7 @@
 import { albumPayload } from '@musicapp/types/albums';
 import { pageQuery } from '@musicapp/types/common';
 import { type RequestHandler, Router } from 'express';
+import { wantsFreshAnswer } from '../../http/cache-control.js';
 import { jsonBody } from '../../http/json-body.js';
 import { pathId, validate } from '../../http/validate.js';
 import type { AlbumsService } from './albums.service.js';
@@ -19,7 +20,7 @@ export function albumsRoutes(albums: AlbumsService, catalogWriter: RequestHandle
   });
 
   router.get('/:id', async (req, res) => {
-    const album = await albums.get(pathId(req));
+    const album = await albums.get(pathId(req), { fresh: wantsFreshAnswer(req) });
     res.json({ status: 'success', data: { album } });
   });
 

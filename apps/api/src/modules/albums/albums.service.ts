@@ -1,5 +1,6 @@
 import type { Album, AlbumPayload } from '@musicapp/types/albums';
 import type { PageQuery } from '@musicapp/types/common';
+import type { CatalogueCache } from '../../catalogue-cache.js';
 import type { Clock } from '../../clock.js';
 import { decodeCursor, toPage } from '../../db/cursor.js';
 import { newId } from '../../db/ids.js';
@@ -14,16 +15,16 @@ export async function assertAlbumExists(
   if (albumId && !(await albums.exists(albumId))) throw new NotFoundError(`Album ${albumId} not found`);
 }
 
-export function albumsService(albums: AlbumsRepository, clock: Clock) {
+export function albumsService(albums: AlbumsRepository, clock: Clock, cache: CatalogueCache) {
   return {
     async create(payload: AlbumPayload): Promise<string> {
       const id = newId('album');
-      await albums.insert({ ...payload, id, createdAt: clock() });
+      await cache.write(albums.insert({ ...payload, id, createdAt: clock() }));
       return id;
     },
 
-    async get(id: string): Promise<Album> {
-      const album = await albums.findWithSongs(id);
+    async get(id: string, { fresh = false } = {}): Promise<Album> {
+      const album = await cache.read(`album:${id}`, () => albums.findWithSongs(id), { fresh });
       if (!album) throw new NotFoundError(`Album ${id} not found`);
       return album;
     },
@@ -36,11 +37,11 @@ export function albumsService(albums: AlbumsRepository, clock: Clock) {
     },
 
     async update(id: string, payload: AlbumPayload): Promise<void> {
-      if (!(await albums.update(id, payload))) throw new NotFoundError(`Album ${id} not found`);
+      if (!(await cache.write(albums.update(id, payload)))) throw new NotFoundError(`Album ${id} not found`);
     },
 
     async remove(id: string): Promise<void> {
-      if (!(await albums.remove(id))) throw new NotFoundError(`Album ${id} not found`);
+      if (!(await cache.write(albums.remove(id)))) throw new NotFoundError(`Album ${id} not found`);
     },
   };
 }

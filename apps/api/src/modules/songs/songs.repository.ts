@@ -1,5 +1,6 @@
 import type { Song, SongPayload, SongSummary } from '@musicapp/types/songs';
 import type { Knex } from 'knex';
+import { LRUCache } from 'lru-cache';
 import { afterKey, likeContains } from '../../db/cursor.js';
 import { probeGrams, type SearchField, songGramRows } from './search-grams.js';
 
@@ -65,30 +66,47 @@ function rowsOf<T>(result: unknown): T[] {
 
 export function songsRepository(db: Knex) {
   /**
+   * Postings counts of grams seen lately, so that a search is one round trip when its grams are known.
+   * A count only picks which gram's postings to read (any gram of the term finds every match), so one
+   * up to a minute old costs at most a slower plan, never a wrong answer. Zero counts are not kept: a
+   * gram with no postings ends a search early, and another replica may have added a song since.
+   */
+  const postingsCounts = new LRUCache<string, number>({ max: 50_000, ttl: 60_000 });
+
+  /**
    * The gram of the search terms with the fewest postings (counting stops at POSTINGS_COUNT_CAP), or
-   * null when the terms are shorter than a gram. One round trip of capped index range scans.
+   * null when the terms are shorter than a gram. Counts not known yet: one round trip of capped index
+   * range scans.
    */
   async function rarestGram(terms: [SearchField, string | undefined][]) {
     const probes = terms.flatMap(([field, term]) =>
-      term ? probeGrams(term).map((gram) => ({ field, gram })) : [],
+      term
+        ? probeGrams(term).map((gram) => ({ field, gram, postings: postingsCounts.get(`${field}${gram}`) }))
+        : [],
     );
     if (probes.length === 0) return null;
-    const sql = probes
-      .map(
-        () =>
-          'select ? as field, ? as gram, count(*) as postings from (select 1 from song_search_grams where field = ? and gram = ? limit ?) p',
-      )
-      .join(' union all ');
-    const bindings = probes.flatMap(({ field, gram }) => [field, gram, field, gram, POSTINGS_COUNT_CAP]);
-    const rows = rowsOf<{ field: SearchField; gram: string; postings: number | string }>(
-      await db.raw(sql, bindings),
-    );
-    let best: { field: SearchField; gram: string; postings: number } | null = null;
-    for (const row of rows) {
-      const postings = Number(row.postings);
-      if (!best || postings < best.postings) {
-        best = { field: row.field, gram: row.gram, postings };
+    const unknown = probes.filter((probe) => probe.postings === undefined);
+    if (unknown.length > 0) {
+      const sql = unknown
+        .map(
+          () =>
+            'select ? as field, ? as gram, count(*) as postings from (select 1 from song_search_grams where field = ? and gram = ? limit ?) p',
+        )
+        .join(' union all ');
+      const bindings = unknown.flatMap(({ field, gram }) => [field, gram, field, gram, POSTINGS_COUNT_CAP]);
+      const rows = rowsOf<{ field: SearchField; gram: string; postings: number | string }>(
+        await db.raw(sql, bindings),
+      );
+      for (const row of rows) {
+        const probe = unknown.find((p) => p.field === row.field && p.gram === row.gram);
+        if (!probe) continue;
+        probe.postings = Number(row.postings);
+        if (probe.postings > 0) postingsCounts.set(`${row.field}${row.gram}`, probe.postings);
       }
+    }
+    let best: { field: SearchField; gram: string; postings: number } | null = null;
+    for (const { field, gram, postings = 0 } of probes) {
+      if (!best || postings < best.postings) best = { field, gram, postings };
     }
     return best;
   }

@@ -1,5 +1,6 @@
 import { songPayload, songSearchQuery } from '@musicapp/types/songs';
 import { type RequestHandler, Router } from 'express';
+import { wantsFreshAnswer } from '../../http/cache-control.js';
 import { jsonBody } from '../../http/json-body.js';
 import { pathId, validate } from '../../http/validate.js';
 import type { SongsService } from './songs.service.js';
@@ -13,7 +14,8 @@ export function songsRoutes(songs: SongsService, catalogWriter: RequestHandler[]
   });
 
   router.get('/', async (req, res) => {
-    const data = await songs.search(validate(songSearchQuery, req.query, 'query'));
+    const query = validate(songSearchQuery, req.query, 'query');
+    const data = await songs.search(query, { fresh: wantsFreshAnswer(req) });
     res.json({ status: 'success', data });
   });
 

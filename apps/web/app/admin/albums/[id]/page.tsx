@@ -2,8 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { deleteAlbum } from '../../../../actions/admin';
-import { getAdminSession } from '../../../../lib/admin-dal';
-import { getAlbum } from '../../../../lib/dal';
+import { getAdminSession, getAlbumForEditing } from '../../../../lib/admin-dal';
 import styles from '../../../../ui/admin/admin.module.css';
 import { AdminsOnly } from '../../../../ui/admin/admins-only';
 import { AlbumForm } from '../../../../ui/admin/album-form';
@@ -14,14 +13,14 @@ import { PageHeader } from '../../../../ui/layout/page-header';
 type Props = { params: Promise<{ id: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const result = await getAlbum((await params).id);
+  const result = await getAlbumForEditing((await params).id);
   return { title: result.ok ? `Edit ${result.data.album.name}` : 'Edit album' };
 }
 
 export default async function AdminAlbumPage({ params }: Props) {
   const { id } = await params;
   if (!(await getAdminSession(`/admin/albums/${id}`))) return <AdminsOnly />;
-  const result = await getAlbum(id);
+  const result = await getAlbumForEditing(id);
   if (!result.ok && result.status === 404) notFound();
   if (!result.ok) throw new Error(result.message);
   const { album } = result.data;

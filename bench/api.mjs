@@ -146,7 +146,10 @@ async function main() {
   await rebuildSongSearchIndex(knex); // the songs were loaded behind the API's back
 
   // A peer measured in the same run: plain Express 5 + mysql2 running the same album query, with no
-  // knex, no middleware and no logging: the ceiling of this stack on this machine.
+  // knex, no middleware and no logging: the ceiling of this stack on this machine. Its GET /songs does
+  // what the original musicapp backend does (about 1,200 req/s at 1,000 songs when the issue was
+  // written): every song loaded per request and filtered in the process; the target is 4× that, and
+  // measuring it here, in the same run, keeps the comparison fair on a machine whose speed varies.
   const peerPort = await freePort();
   const peer = spawn(
     process.execPath,
@@ -159,6 +162,11 @@ async function main() {
        app.get('/albums/:id', async (req, res) => {
          const [rows] = await pool.query('select a.id, a.name, a.year, s.id as song_id, s.title, s.performer from albums a left join songs s on s.album_id = a.id where a.id = ? order by s.title, s.id', [req.params.id]);
          res.json({ status: 'success', data: { album: { id: rows[0].id, name: rows[0].name, year: rows[0].year, songs: rows.map((r) => ({ id: r.song_id, title: r.title, performer: r.performer })) } } });
+       });
+       app.get('/songs', async (req, res) => {
+         const [rows] = await pool.query('select id, title, performer from songs');
+         const term = String(req.query.title ?? '').toLowerCase();
+         res.json({ status: 'success', data: { songs: rows.filter((r) => r.title.toLowerCase().includes(term)) } });
        });
        app.listen(${peerPort}, '127.0.0.1');`,
     ],
@@ -173,6 +181,11 @@ async function main() {
       connections: 32,
       pid: peer.pid,
     },
+  );
+  const loadEverythingRow = await load(
+    'reference: GET /songs?title=love loading all 1k songs per request (the original approach)',
+    `http://127.0.0.1:${peerPort}/songs?title=love`,
+    { connections: 32, pid: peer.pid },
   );
   peer.kill('SIGKILL');
 
@@ -205,7 +218,7 @@ async function main() {
     pid: api.child.pid,
   });
   if (args.quick) return;
-  await onBoth('GET /songs?title=love, 1k songs', '/songs?title=love', 32);
+  const search1k = await onBoth('GET /songs?title=love, 1k songs', '/songs?title=love', 32);
 
   // 4. Grow the catalogue to 100,000 songs.
   const started = Date.now();
@@ -255,6 +268,11 @@ async function main() {
     );
   }
   console.log(`the plain Express 5 + mysql2 peer: ${percentOf(peerRow, bareRow)}% of bare node:http`);
+  const times = (row) => (row['req/s'] / loadEverythingRow['req/s']).toFixed(1);
+  console.log(
+    `GET /songs?title=love at 1k songs: ${search1k.cached['req/s']} req/s cached (${times(search1k.cached)}× the ` +
+      `load-everything reference), ${search1k.uncached['req/s']} req/s with no cache (${times(search1k.uncached)}×)`,
+  );
   const plan = (rows) =>
     rows.map(({ table, type, key, ref, rows: n, Extra }) => ({ table, type, key, ref, rows: n, Extra }));
   console.log(`\n== EXPLAIN GET /songs?title=${RARE} (rare term, MariaDB) ==`);

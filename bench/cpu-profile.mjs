@@ -1,4 +1,6 @@
-// Summarises a V8 .cpuprofile (node --cpu-prof) into the top self-time functions and packages.
+// Summarises a V8 .cpuprofile (node --cpu-prof) into the top self-time functions and packages, as shares
+// of the time the process was busy: it also idles while other phases of a benchmark run, so shares of
+// the whole recording would depend on what else the benchmark measured.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -11,8 +13,13 @@ export function topOfProfile(dir) {
   const counts = new Map();
   for (const sample of profile.samples) counts.set(sample, (counts.get(sample) ?? 0) + 1);
   let total = 0;
+  let idle = 0;
   for (const [id, count] of counts) {
     const { callFrame } = byId.get(id);
+    if (callFrame.functionName === '(idle)') {
+      idle += count;
+      continue;
+    }
     const where = callFrame.url
       ? callFrame.url.replace(/^.*node_modules\//, '').replace(/^file:\/\/.*\/apps\//, 'apps/')
       : '';
@@ -36,12 +43,18 @@ export function topOfProfile(dir) {
     [...map.entries()]
       .sort((a, b) => b[1] - a[1])
       .slice(0, n)
-      .map(([name, count]) => ({ 'self %': ((100 * count) / total).toFixed(1), [label]: name }));
-  return { functions: top(selfTime, 15, 'function'), packages: top(byPackage, 12, 'package or builtin') };
+      .map(([name, count]) => ({ '% of busy': ((100 * count) / total).toFixed(1), [label]: name }));
+  return {
+    idlePercent: ((100 * idle) / (idle + total)).toFixed(0),
+    functions: top(selfTime, 15, 'function'),
+    packages: top(byPackage, 12, 'package or builtin'),
+  };
 }
 
 export function printProfile(what, profile) {
-  console.log(`== CPU profile of ${what}: top self time by function ==`);
+  console.log(
+    `== CPU profile of ${what}: top self time by function (idle ${profile.idlePercent}% of the recording) ==`,
+  );
   console.table(profile.functions);
   console.log('== … and by package ==');
   console.table(profile.packages);

@@ -92,8 +92,17 @@ describe('operations endpoints', () => {
   test('responses carry security headers and no X-Powered-By', async () => {
     const res = await t.http().get('/health');
     assert.equal(res.headers['x-content-type-options'], 'nosniff');
-    assert.match(res.headers['content-security-policy'] ?? '', /default-src 'none'/);
+    assert.equal(res.headers['content-security-policy'], "default-src 'none';frame-ancestors 'none'");
+    assert.equal(res.headers['x-frame-options'], 'DENY');
+    assert.equal(res.headers['cross-origin-resource-policy'], 'same-origin');
+    assert.equal(res.headers['referrer-policy'], 'no-referrer');
+    assert.match(res.headers['strict-transport-security'] ?? '', /max-age=\d+/);
+    assert.equal(res.headers['cache-control'], 'no-store');
     assert.equal(res.headers['x-powered-by'], undefined);
+    // helmet's headers for HTML documents mean nothing on JSON: not sent.
+    for (const name of ['x-xss-protection', 'x-dns-prefetch-control', 'origin-agent-cluster']) {
+      assert.equal(res.headers[name], undefined, name);
+    }
   });
 
   test('an unknown route → 404 fail envelope in JSON', async () => {

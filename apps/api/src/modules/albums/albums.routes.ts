@@ -2,6 +2,7 @@ import { albumPayload } from '@musicapp/types/albums';
 import { pageQuery } from '@musicapp/types/common';
 import { type RequestHandler, Router } from 'express';
 import { wantsFreshAnswer } from '../../http/cache-control.js';
+import { sendCachedData } from '../../http/cached-json.js';
 import { jsonBody } from '../../http/json-body.js';
 import { pathId, validate } from '../../http/validate.js';
 import type { AlbumsService } from './albums.service.js';
@@ -21,7 +22,7 @@ export function albumsRoutes(albums: AlbumsService, catalogWriter: RequestHandle
 
   router.get('/:id', async (req, res) => {
     const album = await albums.get(pathId(req), { fresh: wantsFreshAnswer(req) });
-    res.json({ status: 'success', data: { album } });
+    sendCachedData(res, album, 'album');
   });
 
   router.put('/:id', ...catalogWriter, jsonBody, async (req, res) => {

@@ -1,6 +1,7 @@
 import { songPayload, songSearchQuery } from '@musicapp/types/songs';
 import { type RequestHandler, Router } from 'express';
 import { wantsFreshAnswer } from '../../http/cache-control.js';
+import { sendCachedData } from '../../http/cached-json.js';
 import { jsonBody } from '../../http/json-body.js';
 import { pathId, validate } from '../../http/validate.js';
 import type { SongsService } from './songs.service.js';
@@ -15,8 +16,7 @@ export function songsRoutes(songs: SongsService, catalogWriter: RequestHandler[]
 
   router.get('/', async (req, res) => {
     const query = validate(songSearchQuery, req.query, 'query');
-    const data = await songs.search(query, { fresh: wantsFreshAnswer(req) });
-    res.json({ status: 'success', data });
+    sendCachedData(res, await songs.search(query, { fresh: wantsFreshAnswer(req) }));
   });
 
   router.get('/:id', async (req, res) => {

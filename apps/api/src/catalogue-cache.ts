@@ -25,7 +25,7 @@ export function catalogueCache({ ttlMs, max = 2000 }: { ttlMs: number; max?: num
   if (ttlMs <= 0) return { read: (_key, load) => load(), write: (write) => write };
   const answers = new LRUCache<string, { value: unknown }>({ max, ttl: ttlMs });
   const loading = new Map<string, Promise<unknown>>();
-  // Bumped by every clear(): a read that started before a write must not store what it read.
+  // Bumped by every write: a read that started before a write must not store what it read.
   let generation = 0;
 
   return {

@@ -105,7 +105,8 @@ export function songsRepository(db: Knex) {
       }
     }
     let best: { field: SearchField; gram: string; postings: number } | null = null;
-    for (const { field, gram, postings = 0 } of probes) {
+    // A count that did not come back is taken as "many": only a counted zero may end a search early.
+    for (const { field, gram, postings = POSTINGS_COUNT_CAP } of probes) {
       if (!best || postings < best.postings) best = { field, gram, postings };
     }
     return best;

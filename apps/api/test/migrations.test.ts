@@ -2,7 +2,12 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { createDb } from '../src/db/create-db.js';
 import { migrateToLatest, migrationsDone } from '../src/db/migrate.js';
-import { createTestDatabase } from './helpers/test-database.js';
+import { migrationSource } from '../src/db/migrations/index.js';
+import { createTestDatabase, testDialect } from './helpers/test-database.js';
+
+/** A reservation attempt straight through the procedure, for a show that does not exist. */
+const CALL_RESERVE_SEATS =
+  "call reserve_seats('reservation-x', 'AAAA-AAAA', 'show-x', 'user-x', 1, 0, 6, 'Key-x', 'hash', '{}')";
 
 describe('migrations', () => {
   test('three replicas migrating one database at once all start, and each migration runs once', async () => {
@@ -15,6 +20,26 @@ describe('migrations', () => {
       assert.ok(await migrationsDone(database.db));
     } finally {
       await Promise.all(replicas.map((db) => db.destroy()));
+      await database.drop();
+    }
+  });
+
+  test('a database made by the 006 procedure in a non-table default collation is repaired by migrating', {
+    skip: testDialect() !== 'mysql' && 'stored procedures are MySQL/MariaDB only (TEST_DB=mysql)',
+  }, async () => {
+    const database = await createTestDatabase({ migrate: false, collation: 'utf8mb4_general_ci' });
+    try {
+      for (;;) {
+        const [, applied] = (await database.db.migrate.up({ migrationSource })) as [number, string[]];
+        assert.ok(applied.length > 0, '006 was never reached');
+        if (applied.includes('006-reserve-seats-procedure')) break;
+      }
+      // The bug as deployments met it: the procedure's parameters took the database's collation.
+      await assert.rejects(database.db.raw(CALL_RESERVE_SEATS), /Illegal mix of collations/);
+      await migrateToLatest(database.db);
+      const [[[row]]] = await database.db.raw(CALL_RESERVE_SEATS);
+      assert.deepEqual(JSON.parse(row.outcome), { kind: 'show-not-found' });
+    } finally {
       await database.drop();
     }
   });

@@ -169,6 +169,19 @@ describe('reservations', () => {
     await book(fan, showId);
   });
 
+  test('Idempotency-Key compares exactly: keys that differ only in case book twice', async () => {
+    const fan = await t.user();
+    const showId = await t.addShow(admin, { capacity: 10 });
+    const key = unique('Key-AbC-');
+    const first = await reserve(fan, { showId, seats: 1 }, key);
+    assert.equal(first.status, 201, JSON.stringify(first.body));
+    const second = await reserve(fan, { showId, seats: 2 }, key.toLowerCase());
+    assert.equal(second.status, 201, JSON.stringify(second.body));
+    assert.equal(second.headers['idempotent-replayed'], undefined);
+    assert.notEqual(second.body.data.reservation.id, first.body.data.reservation.id);
+    assert.equal(await seatsLeft(showId), 7);
+  });
+
   test('malformed Idempotency-Key (empty, over 200 chars, with a space) → 400; nothing booked', async () => {
     const fan = await t.user();
     const showId = await t.addShow(admin, { capacity: 10 });

@@ -10,7 +10,7 @@ import { type Config, loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import { usersRepository } from '../../src/modules/users/users.repository.js';
 import { usersService } from '../../src/modules/users/users.service.js';
-import { createTestDatabase, type TestDatabase } from './test-database.js';
+import { createTestDatabase, type TestDatabase, type TestDatabaseOptions } from './test-database.js';
 
 export const TEST_ACCESS_KEY = 'test-access-token-key-0123456789abcdef-0123456789';
 export const TEST_REFRESH_KEY = 'test-refresh-token-key-0123456789abcdef-012345678';
@@ -122,8 +122,12 @@ export function buildApp(database: TestDatabase, env: Record<string, string> = {
 }
 
 /** A fresh database and an app on it; `close()` drops the database. */
-export async function startTestApp(env: Record<string, string> = {}, clock?: Clock): Promise<TestApp> {
-  const database = await createTestDatabase();
+export async function startTestApp(
+  env: Record<string, string> = {},
+  clock?: Clock,
+  databaseOptions: TestDatabaseOptions = {},
+): Promise<TestApp> {
+  const database = await createTestDatabase(databaseOptions);
   const { app, config } = buildApp(database, env, clock);
 
   async function loggedIn(userId: string, username: string, password: string): Promise<TestUser> {

@@ -23,16 +23,29 @@ const mysqlServer = () => ({
 
 export const testDialect = (): 'mysql' | 'sqlite' => (process.env.TEST_DB === 'mysql' ? 'mysql' : 'sqlite');
 
+export interface TestDatabaseOptions {
+  /** Apply every migration (default); false leaves an empty database. */
+  migrate?: boolean;
+  /**
+   * MySQL/MariaDB: the database's default collation. Unset, the database gets the server's default, as
+   * the mysql image's MYSQL_DATABASE and an operator's plain `CREATE DATABASE` do.
+   */
+  collation?: string;
+}
+
 /**
  * A fresh, migrated database of its own for one test file: a temporary SQLite file by default, or a new
  * `musicapp_test_<random>` database on MariaDB/MySQL when TEST_DB=mysql. Nothing is shared between runs.
  */
-export async function createTestDatabase({ migrate = true } = {}): Promise<TestDatabase> {
+export async function createTestDatabase({
+  migrate = true,
+  collation,
+}: TestDatabaseOptions = {}): Promise<TestDatabase> {
   if (testDialect() === 'mysql') {
     const server = mysqlServer();
     const name = `musicapp_test_${randomBytes(6).toString('hex')}`;
     const admin = knex({ client: 'mysql2', connection: server, pool: { min: 0, max: 1 } });
-    await admin.raw(`create database \`${name}\` character set utf8mb4 collate utf8mb4_unicode_ci`);
+    await admin.raw(`create database \`${name}\`${collation ? ` collate ${collation}` : ''}`);
     const config: DbConfig = { client: 'mysql', ...server, database: name, poolMax: 10 };
     const db = createDb(config);
     const drop = async () => {
@@ -60,4 +73,20 @@ export async function createTestDatabase({ migrate = true } = {}): Promise<TestD
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** MySQL/MariaDB: what the test server is, and the utf8mb4 collations it has. */
+export async function mysqlServerFacts() {
+  const admin = knex({ client: 'mysql2', connection: mysqlServer(), pool: { min: 0, max: 1 } });
+  try {
+    const [[facts]] = await admin.raw('select version() as version, @@collation_server as defaultCollation');
+    const [rows] = await admin.raw("show collation where charset = 'utf8mb4'");
+    return {
+      version: String(facts.version),
+      defaultCollation: String(facts.defaultCollation),
+      collations: (rows as { Collation: string }[]).map((row) => row.Collation),
+    };
+  } finally {
+    await admin.destroy();
+  }
 }

@@ -5,6 +5,7 @@ import * as playlists from './003-playlists.js';
 import * as songSearchGrams from './004-song-search-grams.js';
 import * as showsAndReservations from './005-shows-and-reservations.js';
 import * as reserveSeatsProcedure from './006-reserve-seats-procedure.js';
+import * as explicitCollations from './007-explicit-collations.js';
 
 interface Migration {
   up(db: Knex): Promise<void>;
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '004-song-search-grams': songSearchGrams,
   '005-shows-and-reservations': showsAndReservations,
   '006-reserve-seats-procedure': reserveSeatsProcedure,
+  '007-explicit-collations': explicitCollations,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

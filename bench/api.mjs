@@ -109,7 +109,7 @@ async function main() {
   // 2. A fresh database and one api process on it (it migrates the database itself).
   const admin = await mysql.createConnection({ ...MYSQL, multipleStatements: false });
   const database = `musicapp_bench_${randomBytes(5).toString('hex')}`;
-  await admin.query(`create database \`${database}\` character set utf8mb4 collate utf8mb4_unicode_ci`);
+  await admin.query(`create database \`${database}\``);
   cleanups.push(async () => {
     await admin.query(`drop database if exists \`${database}\``);
     await admin.end();

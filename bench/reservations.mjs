@@ -124,7 +124,7 @@ async function invariant(db, showIds, booked) {
 async function main() {
   const admin = await mysql.createConnection(MYSQL);
   const database = `musicapp_bench_${randomBytes(5).toString('hex')}`;
-  await admin.query(`create database \`${database}\` character set utf8mb4 collate utf8mb4_unicode_ci`);
+  await admin.query(`create database \`${database}\``);
   cleanups.push(async () => {
     await admin.query(`drop database if exists \`${database}\``);
     await admin.end();

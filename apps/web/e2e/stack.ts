@@ -77,7 +77,7 @@ export async function startStack(): Promise<Stack> {
   const external = { web: process.env.E2E_WEB_URL, api: process.env.E2E_API_URL };
   if (external.web && external.api) return { web: external.web, api: external.api, stop: async () => {} };
   const database = `musicapp_test_e2e_${randomBytes(5).toString('hex')}`;
-  await mysql(`create database \`${database}\` character set utf8mb4 collate utf8mb4_unicode_ci`);
+  await mysql(`create database \`${database}\``); // the server default collation, as deployed
   const [apiPort, webPort] = [await freePort(), await freePort()];
   const api = run(process.execPath, ['apps/api/dist/main.js'], {
     NODE_ENV: 'production',

@@ -36,7 +36,7 @@ describe('docker-compose.yaml', () => {
     }
     const tagged = loadStack('docker-compose.yaml', { REGISTRY: 'registry.example:5000', TAG: 'abc123' });
     assert.equal(tagged.services.api.image, 'registry.example:5000/musicapp-api:abc123');
-    assert.match(services.db.image, /^mysql:8\.4\.\d+$/, 'db runs a pinned mysql 8.4');
+    assert.match(services.db.image, /^mysql:9\.7\.\d+$/, 'db runs a pinned mysql 9.7 (LTS)');
   });
 
   test('keeps every password and key in swarm secrets read through *_FILE, none in the file', () => {

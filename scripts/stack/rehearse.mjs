@@ -1,19 +1,22 @@
 #!/usr/bin/env node
 // `npm run stack:rehearse`: docker-compose.yaml's topology run as processes on loopback, then put
-// under faults, bounded in time, with a table of results. No Docker engine is needed:
-//   db             its own mariadbd (own data dir and port), initialised from reservasi.sql
+// under faults, bounded in time, with a table of results. Only the database runs in Docker:
+//   db             the stack's db image in a container, with the service's command flags, environment
+//                  and secrets, initialised from reservasi.sql through /docker-entrypoint-initdb.d
 //   api ×N, web ×N as many processes as the stack's replicas, each running its image's CMD with the
 //                  service's environment and the secrets as files (*_FILE), like swarm's /run/secrets
 //   nginx-*        Debian's nginx running the real templates, rendered for loopback upstreams
 // Checks: the browser journeys through nginx-frontend; proxy behaviour; load through nginx-backend vs one
 // api; kill -9 of an api replica under load; a rolling update of every api and web replica under
 // load; a database restart under load. Exit code 1 when any check misses its target.
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
+import { startStackDb } from '../engine/stack-db.mjs';
 import { prepareWebApp, startReplica } from './rehearsal/app-processes.mjs';
 import {
   adminToken,
@@ -25,7 +28,6 @@ import {
   startLoad,
   statusText,
 } from './rehearsal/load.mjs';
-import { createMariaDb } from './rehearsal/mariadb-server.mjs';
 import { accessLogSince, startNginx } from './rehearsal/nginx-proxy.mjs';
 import { freePort, killAll, run } from './rehearsal/processes.mjs';
 import { durationSeconds, loadStack, replicasOf, repoRoot } from './stack-file.mjs';
@@ -52,9 +54,12 @@ function record(check, target, pass, result) {
 const stack = loadStack('docker-compose.yaml');
 const work = mkdtempSync(join(tmpdir(), 'musicapp-rehearsal-'));
 chmodSync(work, 0o755); // nginx workers run as an unprivileged user when the rehearsal runs as root
+/** The db container (the only piece that is not a child process here); removed however the run ends. */
+let dbServer = null;
 const watchdog = setTimeout(() => {
   console.error(`rehearsal: over ${TIME_LIMIT_MS / 60_000} minutes; stopping everything`);
   killAll();
+  if (dbServer) spawnSync('docker', ['rm', '--force', '--volumes', dbServer.name]);
   process.exit(1);
 }, TIME_LIMIT_MS);
 
@@ -95,17 +100,23 @@ async function main() {
     c.target.startsWith('/docker-entrypoint-initdb.d/'),
   );
   const started = Date.now();
-  const mariadb = await createMariaDb(join(work, 'db'), {
-    database: dbEnv.MYSQL_DATABASE,
-    user: dbEnv.MYSQL_USER,
-    password: readSecret(stack.services.db.environment.MYSQL_PASSWORD_FILE),
-    initScript: stack.configs[initConfig.source].file,
+  const files = { [initConfig.target]: resolve(repoRoot, stack.configs[initConfig.source].file) };
+  for (const { source, target = source } of stack.services.db.secrets) {
+    files[target.startsWith('/') ? target : `/run/secrets/${target}`] = join(secretsDir, source);
+  }
+  dbServer = await startStackDb({
+    purpose: 'rehearsal-db',
+    env: stack.services.db.environment,
+    files,
+    rootPassword: readSecret(stack.services.db.environment.MYSQL_ROOT_PASSWORD_FILE),
+    log: console.log,
   });
-  const db = await mariadb.connect();
+  const connectDb = () => dbServer.connect({ database: dbEnv.MYSQL_DATABASE });
+  const db = await connectDb();
 
   // --- api replicas, then nginx-backend --------------------------------------------------------------
   const apiEnv = serviceEnv('api');
-  const apiOverrides = { HOST: '127.0.0.1', DB_HOST: '127.0.0.1', DB_PORT: String(mariadb.port) };
+  const apiOverrides = { HOST: '127.0.0.1', DB_HOST: '127.0.0.1', DB_PORT: String(dbServer.port) };
   const startApi = (i, port) =>
     startReplica({
       port,
@@ -195,11 +206,10 @@ async function main() {
       admin,
     });
   }
-  if (wanted('db-restart')) await databaseRestart({ backend, apis, mariadb, db });
+  if (wanted('db-restart')) await databaseRestart({ backend, apis, connectDb, db });
   else await db.end();
 
   for (const proc of [frontend, ...webs, backend, ...apis]) await proc.stop();
-  await mariadb.stop();
 }
 
 // --- Checks ------------------------------------------------------------------------------------------
@@ -459,7 +469,7 @@ async function rollingUpdate(ctx) {
   );
 }
 
-async function databaseRestart({ backend, apis, mariadb, db }) {
+async function databaseRestart({ backend, apis, connectDb, db }) {
   const [[before]] = await db.query(
     "select (select count(*) from reservations) as reservations, (select count(*) from users) as users, (select coalesce(sum(seats), 0) from reservations where status = 'confirmed') as seats",
   );
@@ -469,7 +479,7 @@ async function databaseRestart({ backend, apis, mariadb, db }) {
   await sleep(1000);
 
   const stoppedAt = Date.now();
-  await mariadb.stop();
+  await dbServer.stop();
   await sleep(3000);
   // While the database is down: 503s, quickly; /ready is red on every replica.
   const outage = [];
@@ -481,7 +491,7 @@ async function databaseRestart({ backend, apis, mariadb, db }) {
   const ready = await Promise.all(apis.map((api) => fetch(`${api.base}/ready`).then((r) => r.status)));
 
   const restartAt = Date.now();
-  await mariadb.start();
+  await dbServer.start();
   let recoveredMs = null;
   while (Date.now() - restartAt < 30_000) {
     const res = await fetch(`${backend.base}/shows`).catch(() => null);
@@ -492,7 +502,7 @@ async function databaseRestart({ backend, apis, mariadb, db }) {
     await sleep(100);
   }
   const result = await load.stop();
-  const check = await mariadb.connect();
+  const check = await connectDb();
   const [[after]] = await check.query(
     "select (select count(*) from reservations) as reservations, (select count(*) from users) as users, (select coalesce(sum(seats), 0) from reservations where status = 'confirmed') as seats",
   );
@@ -530,6 +540,10 @@ try {
 } finally {
   killAll();
   clearTimeout(watchdog);
+  if (dbServer) {
+    if (exitCode !== 0) console.error(`db container logs:\n${await dbServer.logs()}`);
+    await dbServer.remove();
+  }
   if (options.keep) console.log(`kept ${work} (logs, rendered configs)`);
   else rmSync(work, { recursive: true, force: true });
 }

@@ -5,6 +5,7 @@
 #   scripts/engine/stand-ins/build.sh            every stand-in
 #   scripts/engine/stand-ins/build.sh mysql      only these
 #   STAND_IN_REFRESH=1 scripts/engine/stand-ins/build.sh   fetch a fresh Debian base first
+#   scripts/engine/stand-ins/build.sh --tags [names…]    print the tags only
 # Needs a running Docker engine and mmdebstrap (scripts/engine/docker-engine.sh).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -32,34 +33,68 @@ stack_image() {
     "$repo/docker-compose.yaml"
 }
 
+# The base image the given Dockerfiles name (ARG NODE_IMAGE=… or the first FROM); all must agree.
+dockerfile_base() {
+  local tags
+  tags="$(for file in "$@"; do
+    awk '/^ARG NODE_IMAGE=/ { sub(/^ARG NODE_IMAGE=/, ""); print; exit } /^FROM / { print $2; exit }' "$repo/$file"
+  done | sort -u)"
+  if [ "$(printf '%s\n' "$tags" | wc -l)" -ne 1 ]; then
+    echo "stand-ins: $* name different base images: $(echo $tags)" >&2
+    exit 1
+  fi
+  printf '%s' "$tags"
+}
+
+# build <folder> <tag> [docker build options…]
 build() {
-  local name="$1" tag="$2"
+  local dir="$1" tag="$2"
   shift 2
   local hash
-  hash="$( (docker image inspect --format '{{.Id}}' "$BASE"; cd "$here/$name" && sha256sum ./*) | sha256sum | cut -c1-16)"
+  hash="$( (docker image inspect --format '{{.Id}}' "$BASE"; cd "$dir" && sha256sum ./*) | sha256sum | cut -c1-16)"
   if [ "$(docker image inspect --format '{{index .Config.Labels "musicapp.stand-in"}}' "$tag" 2>/dev/null)" = "$hash" ]; then
     echo "stand-ins: $tag is up to date"
     return
   fi
   echo "stand-ins: building $tag from Debian packages"
   docker build --quiet --label "musicapp.stand-in=$hash" --build-arg "BASE_IMAGE=$BASE" "$@" \
-    -t "$tag" "$here/$name" >/dev/null
+    -t "$tag" "$dir" >/dev/null
 }
 
-mysql() {
-  local tag
-  tag="$(stack_image db)"
-  case "$tag" in
-    mysql:*) ;;
-    *) echo "stand-ins: docker-compose.yaml's db image is '$tag', not mysql:<version>" >&2; exit 1 ;;
+# The tag each stand-in must carry: what the project's files name.
+tag_of() {
+  case "$1" in
+    mysql) stack_image db ;;
+    node) dockerfile_base apps/api/Dockerfile apps/web/Dockerfile ;;
+    nginx) dockerfile_base nginx/nginx-backend/Dockerfile nginx/nginx-frontend/Dockerfile ;;
+    registry) awk '/^    image: registry:/ { print $2; exit }' "$repo/compose/registry.yaml" ;;
+    swarm-node) echo musicapp-ci/swarm-node:latest ;; # not a stand-in: the local swarm's node machine
+    *) echo "stand-ins: unknown image '$1' (known: mysql, node, nginx, registry, swarm-node)" >&2; exit 1 ;;
   esac
-  build mysql "$tag" --build-arg "MYSQL_VERSION=${tag#mysql:}"
 }
+
+# The version a tag names: mysql:9.7.4 → 9.7.4, node:24.22.2-trixie-slim → 24.22.2.
+version_of() { local version="${1#*:}"; printf '%s' "${version%%-*}"; }
+
+build_one() {
+  local tag
+  tag="$(tag_of "$1")"
+  [ -n "$tag" ] || { echo "stand-ins: no image named for $1" >&2; exit 1; }
+  case "$1" in
+    mysql) build "$here/mysql" "$tag" --build-arg "MYSQL_VERSION=$(version_of "$tag")" ;;
+    node) build "$here/node" "$tag" --build-arg "NODE_VERSION=$(version_of "$tag")" ;;
+    nginx) build "$here/nginx" "$tag" --build-arg "NGINX_VERSION=$(version_of "$tag")" ;;
+    registry) build "$here/registry" "$tag" ;;
+    swarm-node) build "$here/../swarm-node" "$tag" ;;
+  esac
+}
+
+all=(mysql node nginx registry swarm-node)
+if [ "${1:-}" = --tags ]; then
+  shift
+  for name in "${@:-${all[@]}}"; do printf '%s\n' "$(tag_of "$name")"; done
+  exit 0
+fi
 
 debian_base
-for name in "${@:-mysql}"; do
-  case "$name" in
-    mysql) mysql ;;
-    *) echo "stand-ins: unknown image '$name' (known: mysql)" >&2; exit 1 ;;
-  esac
-done
+for name in "${@:-${all[@]}}"; do build_one "$name"; done

@@ -23,14 +23,24 @@ random 24 | create musicapp_db_root_password
 random 48 | create musicapp_access_token_key
 random 48 | create musicapp_refresh_token_key
 
-# The first admin account ("admin") is the one value an operator has to know: asked for without echo
-# on a terminal, random (nobody can log in as admin until it is rotated) otherwise.
-if ! docker secret inspect musicapp_admin_password >/dev/null 2>&1 && [ -t 0 ]; then
-  read -rsp 'Password for the "admin" account (8-72 characters, not shown): ' admin_password
-  echo
-  if [ "${#admin_password}" -lt 8 ]; then echo "too short; nothing created" >&2; exit 1; fi
-  printf '%s' "$admin_password" | create musicapp_admin_password
+# The first admin account ("admin") is the one value an operator has to know: ADMIN_PASSWORD when set,
+# else asked for without echo on a terminal, else random (nobody can log in as admin until it is reset).
+if ! docker secret inspect musicapp_admin_password >/dev/null 2>&1; then
+  admin_password="${ADMIN_PASSWORD:-}"
+  if [ -z "$admin_password" ] && [ -t 0 ]; then
+    read -rsp 'Password for the "admin" account (8-72 characters, not shown): ' admin_password
+    echo
+  fi
+  if [ -n "$admin_password" ]; then
+    if [ "${#admin_password}" -lt 8 ] || [ "${#admin_password}" -gt 72 ]; then
+      echo "the admin password needs 8 to 72 characters; nothing created" >&2
+      exit 1
+    fi
+    printf '%s' "$admin_password" | create musicapp_admin_password
+  else
+    random 18 | create musicapp_admin_password
+  fi
   unset admin_password
 else
-  random 18 | create musicapp_admin_password
+  echo "kept    musicapp_admin_password (already exists)"
 fi

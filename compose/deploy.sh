@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Deploys (or updates) the musicapp stack from docker-compose.yaml.
-#   TAG=<tag> REGISTRY=127.0.0.1:4000 compose/deploy.sh
+#   TAG=<tag> REGISTRY=<manager-ip>:4000 compose/deploy.sh
 # Re-running it with a new TAG is a rolling update (start-first, one task at a time, automatic rollback
 # when a new task fails its healthcheck).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-export REGISTRY="${REGISTRY:-127.0.0.1:4000}"
-export TAG="${TAG:-latest}"
+export REGISTRY="${REGISTRY:?set REGISTRY to the private registry, <manager-ip>:4000}"
+export TAG="${TAG:?set TAG to the image tag to deploy (compose/build-push.sh prints it); latest is never deployed by default}"
 # Swarm configs are immutable: name the init script after its content so a changed file is a new config.
 RESERVASI_SQL_HASH="$(sha256sum reservasi.sql | cut -c1-12)"
 export RESERVASI_SQL_HASH

@@ -3,7 +3,7 @@
 #   compose/update.sh 3f2c1a9b7d01        roll out
 #   compose/update.sh --rollback           go back to the previous image of both
 set -euo pipefail
-registry="${REGISTRY:-127.0.0.1:4000}"
+registry="${REGISTRY:?set REGISTRY to the private registry, <manager-ip>:4000}"
 if [ "${1:-}" = "--rollback" ]; then
   for service in web api; do docker service rollback --detach=false "musicapp_$service"; done
   exit 0

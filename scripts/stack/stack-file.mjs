@@ -5,11 +5,17 @@ import { parse } from 'yaml';
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
 /**
+ * REGISTRY and TAG have no defaults in docker-compose.yaml (nothing deploys `latest` by accident): what
+ * reads the file for anything but a deployment names them with these, which no swarm can pull.
+ */
+export const PLACEHOLDER_IMAGES = { REGISTRY: 'registry.invalid:4000', TAG: 'not-for-deployment' };
+
+/**
  * A stack file as `docker stack deploy` reads it: `docker stack config` is the same client-side parser
  * (v3 schema, variables interpolated, anchors merged), so a file it rejects would not deploy either.
  * Throws with docker's own message when the file is invalid.
  */
-export function loadStack(files, env = {}) {
+export function loadStack(files, env = PLACEHOLDER_IMAGES) {
   const args = ['stack', 'config'];
   for (const file of [files].flat()) args.push('-c', file);
   let output;

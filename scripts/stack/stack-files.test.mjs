@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
-import { durationSeconds, loadStack, replicasOf, repoRoot } from './stack-file.mjs';
+import { durationSeconds, loadStack, PLACEHOLDER_IMAGES, replicasOf, repoRoot } from './stack-file.mjs';
 
 // The stack's contract, checked on the file exactly as `docker stack deploy` parses it.
 const stack = loadStack('docker-compose.yaml');
@@ -30,13 +30,28 @@ describe('docker-compose.yaml', () => {
     }
   });
 
-  test('names every app image after the registry and tag, overridable from the environment', () => {
-    for (const name of appServices) {
-      assert.equal(services[name].image, `127.0.0.1:4000/musicapp-${name}:latest`);
-    }
+  test('names every app image after the registry and tag, which must be given: never `latest` by default', () => {
     const tagged = loadStack('docker-compose.yaml', { REGISTRY: 'registry.example:5000', TAG: 'abc123' });
-    assert.equal(tagged.services.api.image, 'registry.example:5000/musicapp-api:abc123');
+    for (const name of appServices) {
+      assert.equal(tagged.services[name].image, `registry.example:5000/musicapp-${name}:abc123`);
+    }
+    // Without TAG the file does not load (REGISTRY is required the same way, and compose/deploy.sh
+    // checks both: docker's CLI enforces only the last `:?` of a value).
+    assert.throws(
+      () => loadStack('docker-compose.yaml', { REGISTRY: 'r.example:5000' }),
+      /required variable TAG/,
+    );
     assert.match(services.db.image, /^mysql:9\.7\.\d+$/, 'db runs a pinned mysql 9.7 (LTS)');
+  });
+
+  test('needs no IPVS: every service is DNS round-robin and publishes in host mode only', () => {
+    for (const file of ['docker-compose.yaml', 'compose/registry.yaml']) {
+      for (const [name, service] of Object.entries(loadStack(file).services)) {
+        assert.equal(service.deploy?.endpoint_mode, 'dnsrr', `${file}: ${name} has no virtual IP`);
+        for (const port of service.ports ?? [])
+          assert.equal(port.mode, 'host', `${file}: ${name} publishes ${port.published} in host mode`);
+      }
+    }
   });
 
   test('keeps every password and key in swarm secrets read through *_FILE, none in the file', () => {
@@ -101,7 +116,10 @@ describe('docker-compose.yaml', () => {
     assert.ok(init, 'an init script config');
     assert.ok(stack.configs[init.source].file.endsWith('reservasi.sql'));
     assert.match(stack.configs[init.source].name, /reservasi_sql_/, 'a versioned config name');
-    const hashed = loadStack('docker-compose.yaml', { RESERVASI_SQL_HASH: '0123abcd' });
+    const hashed = loadStack('docker-compose.yaml', {
+      ...PLACEHOLDER_IMAGES,
+      RESERVASI_SQL_HASH: '0123abcd',
+    });
     assert.equal(hashed.configs[init.source].name, 'musicapp_reservasi_sql_0123abcd');
   });
 
@@ -120,16 +138,29 @@ describe('docker-compose.yaml', () => {
 });
 
 describe('compose/ stack files', () => {
-  test('the registry stack publishes registry:2 on 4000 with a persistent volume', () => {
+  test('the registry stack: registry 3 on 4000 (host mode), htpasswd accounts and TLS from secrets', () => {
     const registry = loadStack('compose/registry.yaml').services.registry;
-    assert.match(registry.image, /^registry:2\.\d+\.\d+$/);
-    assert.equal(registry.ports[0].published, 4000);
+    assert.match(registry.image, /^registry:3\.\d+\.\d+$/);
+    assert.deepEqual(
+      { published: registry.ports[0].published, mode: registry.ports[0].mode },
+      { published: 4000, mode: 'host' },
+    );
     assert.ok(registry.volumes.some((v) => v.target === '/var/lib/registry'));
     assert.ok(registry.healthcheck.test.length);
+    assert.equal(registry.environment.REGISTRY_AUTH, 'htpasswd');
+    const secrets = new Set(registry.secrets.map((s) => s.source));
+    for (const file of [
+      'REGISTRY_AUTH_HTPASSWD_PATH',
+      'REGISTRY_HTTP_TLS_CERTIFICATE',
+      'REGISTRY_HTTP_TLS_KEY',
+    ]) {
+      assert.ok(secrets.has(registry.environment[file].replace('/run/secrets/', '')), `${file} is a secret`);
+    }
   });
 
   test('the NFS override puts the database volume on NFS', () => {
     const nfs = loadStack(['docker-compose.yaml', 'compose/docker-compose.nfs.yaml'], {
+      ...PLACEHOLDER_IMAGES,
       NFS_SERVER: '10.1.2.3',
     });
     assert.equal(nfs.volumes['db-data'].driver_opts.type, 'nfs');

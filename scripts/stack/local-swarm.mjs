@@ -19,9 +19,9 @@ const HOST_CA_BUNDLE = '/etc/ssl/certs/ca-certificates.crt';
 export const BUILD_CA_IN_NODE = '/etc/musicapp/build-ca.pem';
 
 /** Runs a command; resolves with its stdout, rejects with its output when it fails. */
-export function run(command, args, { input, env, timeoutMs = 15 * 60_000 } = {}) {
+export function run(command, args, { input, env, cwd, timeoutMs = 15 * 60_000 } = {}) {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { env: env ? { ...process.env, ...env } : process.env });
+    const child = spawn(command, args, { cwd, env: env ? { ...process.env, ...env } : process.env });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));

@@ -34,6 +34,9 @@ const results = [];
  * SKIP in the table, so they are neither hidden nor turning the run red while they are worked on.
  */
 const OPEN = {
+  'kill-api':
+    'open (issue 10): passed in 2 of 3 runs; in the third, 1 page in 483 came back 500 while the web ' +
+    'replica rendering it was waiting on the killed api task',
   'kill-web':
     'open (issue 10): a page in flight on the killed web task can come back 503: nginx-frontend retries it, ' +
     'and after fail_timeout its last try goes back to the dead address',

@@ -490,13 +490,16 @@ async function databaseRestart({ backend, apis, connectDb, db }) {
   }
   const ready = await Promise.all(apis.map((api) => fetch(`${api.base}/ready`).then((r) => r.status)));
 
+  // How long mysqld takes to start is the server's business (crash recovery, buffer pool, a busy
+  // machine); the api's part is to serve again as soon as the database accepts logins.
   const restartAt = Date.now();
   await dbServer.start();
+  const dbReadyAt = Date.now();
   let recoveredMs = null;
-  while (Date.now() - restartAt < 30_000) {
+  while (Date.now() - dbReadyAt < 30_000) {
     const res = await fetch(`${backend.base}/shows`).catch(() => null);
     if (res?.status === 200) {
-      recoveredMs = Date.now() - restartAt;
+      recoveredMs = Date.now() - dbReadyAt;
       break;
     }
     await sleep(100);
@@ -515,16 +518,17 @@ async function databaseRestart({ backend, apis, connectDb, db }) {
     slowest <= 2500 &&
     ready.every((s) => s === 503) &&
     recoveredMs !== null &&
-    recoveredMs <= 10_000 &&
+    recoveredMs <= 3_000 &&
     samePids &&
     dataKept &&
     result.errors === 0;
   record(
     'database restart under load',
-    '503 fast while down, /ready red, back ≤ 10 s, data kept, no api restart',
+    '503 fast while down, /ready red, back ≤ 3 s after the db accepts logins, data kept, no api restart',
     pass,
     `down ${((restartAt - stoppedAt) / 1000).toFixed(1)} s: /shows ${outage.map((o) => o.status).join(',')} in ≤ ${slowest} ms, ` +
-      `/ready ${ready.join(',')}; back ${recoveredMs === null ? 'NEVER' : `${(recoveredMs / 1000).toFixed(1)} s`} after start; ` +
+      `/ready ${ready.join(',')}; db up ${((dbReadyAt - restartAt) / 1000).toFixed(1)} s after start, api back ` +
+      `${recoveredMs === null ? 'NEVER' : `${(recoveredMs / 1000).toFixed(1)} s`} after that; ` +
       `data ${dataKept ? 'kept' : `CHANGED ${JSON.stringify(before)} → ${JSON.stringify(after)}`} (${after.reservations} reservations); ` +
       `api ${samePids ? 'not restarted' : 'RESTARTED'}; load ${statusText(result.statuses)}, ${result.errors} errors`,
   );

@@ -79,14 +79,14 @@ export const statusText = (statuses) =>
 
 /**
  * Fans for reservation load, inserted straight into the database (bcrypt for thousands of accounts
- * would dominate the rehearsal) with access tokens signed by the stack's own key, as a login would.
+ * would dominate the load) with access tokens signed by the stack's own key, as a login would.
  */
 export async function createFans(db, accessTokenKey, count) {
   const rows = Array.from({ length: count }, (_, i) => [
-    `user-rehearsal${randomBytes(8).toString('hex')}`,
-    `rehearsal-fan-${i}-${randomBytes(3).toString('hex')}`,
+    `user-load${randomBytes(8).toString('hex')}`,
+    `load-fan-${i}-${randomBytes(3).toString('hex')}`,
     '!',
-    'Rehearsal Fan',
+    'Load Fan',
     'user',
     Date.now(),
   ]);
@@ -137,7 +137,7 @@ export async function createShow(base, token, { title, capacity }) {
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
     body: JSON.stringify({
       title,
-      performer: 'Rehearsal Band',
+      performer: 'Load Band',
       venue: 'Loopback Hall',
       startsAt: new Date(Date.now() + 20 * 86_400_000).toISOString(),
       capacity,

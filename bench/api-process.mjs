@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
-import { freePort } from '../scripts/stack/rehearsal/processes.mjs';
+import { freePort } from '../scripts/lib/ports.mjs';
 
 const API_MAIN = fileURLToPath(new URL('../apps/api/dist/main.js', import.meta.url));
 

@@ -19,7 +19,7 @@ import autocannon from 'autocannon';
 import mysql from 'mysql2/promise';
 import { createDb } from '../apps/api/dist/db/create-db.js';
 import { rebuildSongSearchIndex } from '../apps/api/dist/modules/songs/songs.repository.js';
-import { freePort } from '../scripts/stack/rehearsal/processes.mjs';
+import { freePort } from '../scripts/lib/ports.mjs';
 import { MYSQL, startApi, stopApi } from './api-process.mjs';
 import { benchSongTitle } from './catalogue.mjs';
 import { printProfile, topOfProfile } from './cpu-profile.mjs';

@@ -8,7 +8,7 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -18,8 +18,8 @@ import autocannon from 'autocannon';
 import mysql from 'mysql2/promise';
 import { createDb } from '../apps/api/dist/db/create-db.js';
 import { rebuildSongSearchIndex } from '../apps/api/dist/modules/songs/songs.repository.js';
-import { prepareWebApp } from '../scripts/stack/rehearsal/app-processes.mjs';
-import { freePort } from '../scripts/stack/rehearsal/processes.mjs';
+import { freePort } from '../scripts/lib/ports.mjs';
+import { repoRoot } from '../scripts/stack/stack-file.mjs';
 import { MYSQL, startApi } from './api-process.mjs';
 import { benchSongTitle } from './catalogue.mjs';
 import { printProfile, topOfProfile } from './cpu-profile.mjs';
@@ -36,6 +36,17 @@ const CONNECTIONS = Number(args.connections);
 const cleanups = [];
 
 /** The web image's command (`node apps/web/standalone-entry.mjs` in the standalone output), on a loopback port. */
+/** The web image's /app: the standalone server with the static files and entry point beside it (see its Dockerfile). */
+function prepareWebApp() {
+  const app = join(repoRoot, 'apps/web/.next/standalone');
+  if (!existsSync(join(app, 'apps/web/server.js'))) {
+    throw new Error('no standalone web build: run `npm run build` first');
+  }
+  cpSync(join(repoRoot, 'apps/web/.next/static'), join(app, 'apps/web/.next/static'), { recursive: true });
+  cpSync(join(repoRoot, 'apps/web/standalone-entry.mjs'), join(app, 'apps/web/standalone-entry.mjs'));
+  return app;
+}
+
 async function startWeb(apiUrl, profileDir) {
   const port = await freePort();
   const app = prepareWebApp();

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import mysql from 'mysql2/promise';
-import { freePort } from '../stack/rehearsal/processes.mjs';
+import { freePort } from '../lib/ports.mjs';
 import { loadStack } from '../stack/stack-file.mjs';
 
 const exec = promisify(execFile);

@@ -73,7 +73,7 @@ export interface Stack {
 }
 
 export async function startStack(): Promise<Stack> {
-  // An already running stack instead (the stack rehearsal points the journeys at its nginx proxies).
+  // An already running stack instead (stack:test points the journeys at the swarm's nginx proxies).
   const external = { web: process.env.E2E_WEB_URL, api: process.env.E2E_API_URL };
   if (external.web && external.api) return { web: external.web, api: external.api, stop: async () => {} };
   const database = `musicapp_test_e2e_${randomBytes(5).toString('hex')}`;

@@ -15,7 +15,7 @@ export function operationsRoutes(db: Knex, openApiDocument: () => Promise<object
     res.json({ status: 'success', data: { status: 'ok' } });
   });
 
-  // Readiness, for operators and the rehearsal: the database answers and the schema is current.
+  // Readiness, for operators and stack:test: the database answers and the schema is current.
   router.get('/ready', async (_req, res) => {
     res.setHeader('Cache-Control', 'no-store');
     if (!(await migrationsDone(db)))

@@ -110,4 +110,36 @@ describe('bad input', () => {
       assertFail(res, 400, /cursor is invalid/);
     }
   });
+
+  test('crafted sort keys in a well-formed cursor → 400, on every list', async () => {
+    // JSON's 1e400 parses to Infinity, which no database column holds (MySQL answered it with a 500).
+    const crafted = (list: string, json: string) => Buffer.from(`["${list}",${json}]`).toString('base64url');
+    const lists = [
+      { path: '/shows', list: 'shows', timeFirst: true },
+      { path: '/reservations', list: 'reservations', timeFirst: true },
+      { path: '/songs', list: 'songs', timeFirst: false },
+      { path: '/albums', list: 'albums', timeFirst: false },
+      { path: '/playlists', list: 'playlists', timeFirst: false },
+    ];
+    for (const { path, list, timeFirst } of lists) {
+      const keys = [
+        '1e400,"x"',
+        '-1e400,"x"',
+        '"x",1e400',
+        timeFirst ? '1.5,"x"' : '1,"x"',
+        timeFirst ? '"1799999999999","x"' : '"x",2',
+        timeFirst ? '9007199254740993,"x"' : 'true,"x"',
+        'null,"x"',
+        '[1],"x"',
+      ];
+      for (const key of keys) {
+        const res = await t
+          .http()
+          .get(path)
+          .set(user.auth)
+          .query({ cursor: crafted(list, key) });
+        assertFail(res, 400, /cursor is invalid/);
+      }
+    }
+  });
 });

@@ -11,14 +11,24 @@ export function encodeCursor(list: string, key: Key[]): string {
   return Buffer.from(JSON.stringify([list, ...key])).toString('base64url');
 }
 
-export function decodeCursor(list: string, cursor: string, arity: number): Key[] {
+/** What each part of a list's sort key is: a whole number (a time in ms) or a text (a name, an id). */
+export type KeyShape = 'integer' | 'text';
+
+const fits = (part: unknown, shape: KeyShape) =>
+  shape === 'integer' ? Number.isSafeInteger(part) : typeof part === 'string';
+
+/**
+ * The sort key inside a cursor, checked part by part against the list's key shape: a forged cursor
+ * (`1e400` parses to Infinity, a text where a time belongs) is a 400, never a database error.
+ */
+export function decodeCursor(list: string, cursor: string, shape: KeyShape[]): Key[] {
   try {
     const decoded: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (
       Array.isArray(decoded) &&
-      decoded.length === arity + 1 &&
+      decoded.length === shape.length + 1 &&
       decoded[0] === list &&
-      decoded.slice(1).every((part) => typeof part === 'string' || typeof part === 'number')
+      shape.every((kind, i) => fits(decoded[i + 1], kind))
     ) {
       return decoded.slice(1) as Key[];
     }

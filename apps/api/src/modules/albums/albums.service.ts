@@ -30,7 +30,7 @@ export function albumsService(albums: AlbumsRepository, clock: Clock, cache: Cat
     },
 
     async list({ limit, cursor }: PageQuery) {
-      const after = cursor ? decodeCursor('albums', cursor, 2) : undefined;
+      const after = cursor ? decodeCursor('albums', cursor, ['text', 'text']) : undefined;
       const rows = await albums.list(limit + 1, after);
       const page = toPage('albums', rows, limit, (album) => [album.name, album.id]);
       return { albums: page.items, nextCursor: page.nextCursor };

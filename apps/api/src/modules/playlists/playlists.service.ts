@@ -26,7 +26,7 @@ export function playlistsService(playlists: PlaylistsRepository, songs: SongsRep
     },
 
     async listFor(userId: string, { limit, cursor }: PageQuery) {
-      const after = cursor ? decodeCursor('playlists', cursor, 2) : undefined;
+      const after = cursor ? decodeCursor('playlists', cursor, ['text', 'text']) : undefined;
       const rows = await playlists.listFor(userId, limit + 1, after);
       const page = toPage('playlists', rows, limit, (playlist) => [playlist.name, playlist.id]);
       return { playlists: page.items, nextCursor: page.nextCursor };

@@ -95,7 +95,7 @@ export function reservationsService(reservations: ReservationsRepository, clock:
     },
 
     async listFor(userId: string, { limit, cursor }: PageQuery) {
-      const after = cursor ? decodeCursor('reservations', cursor, 2) : undefined;
+      const after = cursor ? decodeCursor('reservations', cursor, ['integer', 'text']) : undefined;
       const rows = await reservations.listFor(userId, limit + 1, after);
       const page = toPage('reservations', rows, limit, (r) => [Date.parse(r.createdAt), r.id]);
       return { reservations: page.items, nextCursor: page.nextCursor };

@@ -27,7 +27,7 @@ export function showsService(shows: ShowsRepository, albums: AlbumsRepository, c
     },
 
     async list({ from, limit, cursor }: ShowListQuery) {
-      const after = cursor ? decodeCursor('shows', cursor, 2) : undefined;
+      const after = cursor ? decodeCursor('shows', cursor, ['integer', 'text']) : undefined;
       const rows = await shows.listFrom(from ? Date.parse(from) : clock(), limit + 1, after);
       const page = toPage('shows', rows, limit, (show) => [Date.parse(show.startsAt), show.id]);
       return { shows: page.items, nextCursor: page.nextCursor };

@@ -29,7 +29,7 @@ export function songsService(
     },
 
     async search({ title, performer, limit, cursor }: SongSearchQuery, { fresh = false } = {}) {
-      const after = cursor ? decodeCursor('songs', cursor, 2) : undefined;
+      const after = cursor ? decodeCursor('songs', cursor, ['text', 'text']) : undefined;
       const key = `songs:${JSON.stringify([title, performer, limit, cursor])}`;
       const load = async () => {
         const rows = await songs.search({ title, performer, limit: limit + 1, after });

@@ -5,13 +5,8 @@ import { createUserResponse, userPayload } from '@musicapp/types/users';
 import { redirect } from 'next/navigation';
 import { callApi } from '../lib/api-client';
 import { type FormState, fieldErrorsOf } from '../lib/form-state';
+import { safeNext } from '../lib/safe-next';
 import { clearSession, readRefreshToken, saveSession } from '../lib/session';
-
-/** Only same-site paths are followed after login (no open redirect). */
-function safeNext(value: FormDataEntryValue | null): string {
-  const next = typeof value === 'string' ? value : '';
-  return next.startsWith('/') && !next.startsWith('//') ? next : '/';
-}
 
 async function logIn(username: string, password: string, next: string): Promise<FormState> {
   const result = await callApi('/authentications', loginResponse.shape.data, {

@@ -126,6 +126,33 @@ describe('browser journeys', { timeout: 180_000 }, () => {
     await context.close();
   });
 
+  test('a login or registration link that points off-site lands on the home page, with JavaScript on and off', async () => {
+    const username = unique('phished');
+    const home = new URL(stack().web);
+    // A browser reads `/\evil.example` as //evil.example, and drops the tab of `/<tab>/evil.example`.
+    const settled = (page: Page) =>
+      page.waitForURL((url) => url.host !== home.host || url.pathname === '/', { waitUntil: 'commit' });
+    const [withScript, page] = await newPage();
+    await page.goto(`/register?next=${encodeURIComponent('/\\evil.example/phish')}`);
+    await page.getByLabel('Full name').fill('Phished Fan');
+    await page.getByLabel('Username').fill(username);
+    await page.getByLabel('Password').fill('journey-password');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await settled(page);
+    assert.equal(new URL(page.url()).host, home.host, page.url());
+    await withScript.close();
+
+    const [withoutScript, plain] = await newPage({ javaScriptEnabled: false });
+    await plain.goto(`/login?next=${encodeURIComponent('/\t/evil.example')}`);
+    await plain.getByLabel('Username').fill(username);
+    await plain.getByLabel('Password').fill('journey-password');
+    await plain.getByRole('button', { name: 'Log in' }).click();
+    await settled(plain);
+    assert.equal(new URL(plain.url()).host, home.host, plain.url());
+    assert.equal(new URL(plain.url()).pathname, '/');
+    await withoutScript.close();
+  });
+
   test('asking for more seats than are left shows the api’s message in an alert', async () => {
     const showId = await createShow(stack().api, { title: unique('Last Seat '), capacity: 1 });
     const [context, page] = await newPage();

@@ -1,5 +1,6 @@
 'use server';
 
+import { randomUUID } from 'node:crypto';
 import {
   createReservationResponse,
   getReservationResponse,
@@ -31,6 +32,12 @@ export async function reserve(_state: FormState, formData: FormData): Promise<Fo
   if (!result.ok) {
     if (result.status === 401)
       redirect(`/login?next=${encodeURIComponent(`/shows/${showId}`)}&reason=expired`);
+    // A refusal (too few seats left, over the per-person cap…) booked nothing: the next try, maybe with
+    // another seat count, is a new request and needs a new key (the api answers a reused key with 422).
+    // An unanswered or failed call keeps the key: it may have booked, and a retry must replay that.
+    if (result.status >= 400 && result.status < 500) {
+      return { message: result.message, idempotencyKey: randomUUID() };
+    }
     return { message: result.message };
   }
   const { reservation } = result.data;

@@ -153,13 +153,17 @@ describe('browser journeys', { timeout: 180_000 }, () => {
     await withoutScript.close();
   });
 
-  test('asking for more seats than are left shows the api’s message in an alert', async () => {
-    const showId = await createShow(stack().api, { title: unique('Last Seat '), capacity: 1 });
+  test('asking for more seats than are left shows the api’s message; asking again for fewer books them', async () => {
+    const showId = await createShow(stack().api, { title: unique('Last Seats '), capacity: 3 });
     const [context, page] = await newPage();
     await register(page, unique('late'), `/shows/${showId}`);
-    await page.getByLabel('Seats', { exact: true }).selectOption('2');
+    await page.getByLabel('Seats', { exact: true }).selectOption('4');
     await page.getByRole('button', { name: 'Reserve seats' }).click();
-    await page.getByRole('alert').filter({ hasText: 'Only 1 seat left for this show' }).waitFor();
+    await page.getByRole('alert').filter({ hasText: 'Only 3 seats left for this show' }).waitFor();
+    // The refusal booked nothing: asking again for what is left is a new request, and books.
+    await page.getByLabel('Seats', { exact: true }).selectOption('1');
+    await page.getByRole('button', { name: 'Reserve seats' }).click();
+    await page.getByText(/Reserved 1 seat\. Your code is/).waitFor();
     await context.close();
   });
 

@@ -8,6 +8,8 @@ export interface FormState {
   success?: string;
   /** What was typed, handed back after a rejection so the form keeps its values. */
   values?: Record<string, string>;
+  /** A new Idempotency-Key for the form's next submit: the api refused the last one, so it is spent. */
+  idempotencyKey?: string;
 }
 
 export const initialFormState: FormState = {};

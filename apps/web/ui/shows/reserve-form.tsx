@@ -11,7 +11,8 @@ import styles from './shows.module.css';
 
 /**
  * Reserve 1–6 seats. `idempotencyKey` is made once per render of the page: submitting twice, or again
- * after a lost answer, returns the first reservation instead of booking a second one.
+ * after a lost answer, returns the first reservation instead of booking a second one. After a refusal
+ * the action hands back a fresh key, so trying again with another seat count is a new request.
  */
 export function ReserveForm({ showId, idempotencyKey }: { showId: string; idempotencyKey: string }) {
   const [state, formAction] = useActionState(reserve, initialFormState);
@@ -21,7 +22,7 @@ export function ReserveForm({ showId, idempotencyKey }: { showId: string; idempo
     <form action={formAction} className={formStyles.form}>
       <FormFeedback state={state} />
       <input type="hidden" name="showId" value={showId} />
-      <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
+      <input type="hidden" name="idempotencyKey" value={state.idempotencyKey ?? idempotencyKey} />
       <div className={formStyles.field}>
         <label className={formStyles.label} htmlFor="seats">
           Seats

@@ -6,6 +6,7 @@ import { catalogueCache } from './catalogue-cache.js';
 import { type Clock, systemClock } from './clock.js';
 import type { Config } from './config.js';
 import { authenticate, requireAdmin } from './http/authenticate.js';
+import { freshAnswers } from './http/cache-control.js';
 import { errorHandler, notFoundHandler } from './http/error-handler.js';
 import { loginRateLimits } from './http/rate-limit.js';
 import { requestId } from './http/request-id.js';
@@ -56,6 +57,7 @@ export function createApp({ db, config, logger, clock = systemClock }: AppDeps):
   const authenticated = authenticate(tokens);
   const adminOnly = [authenticated, requireAdmin];
   const catalogWriter = config.catalogWrites === 'public' ? [] : adminOnly;
+  const wantsFresh = freshAnswers(tokens);
 
   // Built on the first GET /docs: the generator is not worth its memory in every replica until asked for.
   let openApiDocument: Promise<object> | undefined;
@@ -88,8 +90,8 @@ export function createApp({ db, config, logger, clock = systemClock }: AppDeps):
   );
 
   app.use(operationsRoutes(db, loadOpenApiDocument));
-  app.use('/albums', albumsRoutes(albumsService(albums, clock, catalogue), catalogWriter));
-  app.use('/songs', songsRoutes(songsService(songs, albums, clock, catalogue), catalogWriter));
+  app.use('/albums', albumsRoutes(albumsService(albums, clock, catalogue), catalogWriter, wantsFresh));
+  app.use('/songs', songsRoutes(songsService(songs, albums, clock, catalogue), catalogWriter, wantsFresh));
   app.use('/users', usersRoutes(usersService(users, config.bcryptCost, clock), authenticated));
   app.use(
     '/authentications',

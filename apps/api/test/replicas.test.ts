@@ -68,11 +68,67 @@ describe('two api replicas on one database', () => {
       .send({ name: 'After', year: 2001 });
     assert.equal(renamed.status, 200);
     assert.equal(await name(writer), 'After', 'the replica that wrote answers the new name at once');
-    const fresh = await request(reader).get(`/albums/${albumId}`).set('Cache-Control', 'no-cache');
-    assert.equal(fresh.body.data.album.name, 'After', 'Cache-Control: no-cache reads the database');
+    const fresh = await request(reader)
+      .get(`/albums/${albumId}`)
+      .set({ ...auth, 'Cache-Control': 'no-cache' });
+    assert.equal(
+      fresh.body.data.album.name,
+      'After',
+      "an admin's Cache-Control: no-cache reads the database",
+    );
     // Without it, the reader may still answer a cached 'Before' here, for at most 300 ms.
     await sleep(350);
     assert.equal(await name(reader), 'After');
+  });
+
+  test('Cache-Control: no-cache skips the cache for admins only; anyone else gets the cached answer', async () => {
+    const longCache = { CATALOG_CACHE_MS: '60000' };
+    const writer = buildApp(database, longCache).app;
+    const reader = buildApp(database, longCache).app;
+    const adminName = unique('admin');
+    const users = usersService(usersRepository(database.db), 10, Date.now);
+    await users.ensureAdmin({ username: adminName, password: 'admin-password', fullname: 'Admin' });
+    const admin = await login(writer, adminName, 'admin-password');
+    const fanName = unique('fan');
+    await request(writer).post('/users').send({ username: fanName, password: 'fan-password', fullname: 'F' });
+    const fan = await login(writer, fanName, 'fan-password');
+    const created = await request(writer)
+      .post('/albums')
+      .set('Authorization', `Bearer ${admin.accessToken}`)
+      .send({ name: 'Cached', year: 2001 });
+    const albumId = created.body.data.albumId as string;
+    const songTitle = unique('Cached Song');
+    const song = await request(writer)
+      .post('/songs')
+      .set('Authorization', `Bearer ${admin.accessToken}`)
+      .send({ title: songTitle, year: 2001, genre: 'Pop', performer: 'Cache Band', albumId });
+    const albumName = async (headers: Record<string, string>) =>
+      (await request(reader).get(`/albums/${albumId}`).set(headers)).body.data.album.name;
+    const found = async (headers: Record<string, string>) =>
+      (await request(reader).get('/songs').query({ title: songTitle }).set(headers)).body.data.songs.length;
+
+    assert.equal(await albumName({}), 'Cached'); // now in the reader's cache for a minute
+    assert.equal(await found({}), 1);
+    await request(writer)
+      .put(`/albums/${albumId}`)
+      .set('Authorization', `Bearer ${admin.accessToken}`)
+      .send({ name: 'Renamed', year: 2001 });
+    await request(writer)
+      .delete(`/songs/${song.body.data.songId}`)
+      .set('Authorization', `Bearer ${admin.accessToken}`);
+
+    const noCache = { 'Cache-Control': 'no-cache' };
+    for (const [who, headers] of Object.entries({
+      anonymous: noCache,
+      'a listener': { ...noCache, Authorization: `Bearer ${fan.accessToken}` },
+      'a forged token': { ...noCache, Authorization: 'Bearer not.a.token' },
+    })) {
+      assert.equal(await albumName(headers), 'Cached', `${who}: the cached album`);
+      assert.equal(await found(headers), 1, `${who}: the cached search`);
+    }
+    const asAdmin = { ...noCache, Authorization: `Bearer ${admin.accessToken}` };
+    assert.equal(await albumName(asAdmin), 'Renamed', 'an admin reads the database');
+    assert.equal(await found(asAdmin), 0, 'an admin searches the database');
   });
 
   test('song search on one replica finds a song added through another (search counts cached per replica)', async () => {

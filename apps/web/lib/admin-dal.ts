@@ -3,9 +3,10 @@ import { getAlbumResponse, listAlbumsResponse } from '@musicapp/types/albums';
 import { MAX_PAGE_SIZE } from '@musicapp/types/common';
 import { listSongsResponse } from '@musicapp/types/songs';
 import { cache } from 'react';
+import type { z } from 'zod';
 import { callApi } from './api-client';
 import { requireSession } from './dal';
-import type { Session } from './session';
+import { readSession, type Session } from './session';
 
 /**
  * Admin reads. The admin area is public data plus admin-only writes, so the check here decides what
@@ -23,6 +24,12 @@ export const getAdminSession = cache(async (returnTo: string): Promise<Session |
   return session.role === 'admin' ? session : null;
 });
 
+/** A catalogue read checked with the database: the api honours that for admins only, so it carries the token. */
+async function freshRead<S extends z.ZodType>(path: string, dataSchema: S) {
+  const session = await readSession();
+  return callApi(path, dataSchema, { fresh: true, accessToken: session?.accessToken });
+}
+
 /** Albums for the album-id pickers of the show and song forms (one page of the largest size). */
 export async function getAlbumChoices() {
   return callApi(`/albums?limit=${MAX_PAGE_SIZE}`, listAlbumsResponse.shape.data);
@@ -31,10 +38,10 @@ export async function getAlbumChoices() {
 /** The catalogue's songs, a page at a time, for the admin list. */
 export async function getCatalogueSongs(cursor?: string) {
   const query = new URLSearchParams({ limit: '50', ...(cursor ? { cursor } : {}) });
-  return callApi(`/songs?${query}`, listSongsResponse.shape.data, { fresh: true });
+  return freshRead(`/songs?${query}`, listSongsResponse.shape.data);
 }
 
 /** One album with its songs, for its edit page. Cached per request: metadata and page share one call. */
 export const getAlbumForEditing = cache(async (id: string) =>
-  callApi(`/albums/${encodeURIComponent(id)}`, getAlbumResponse.shape.data, { fresh: true }),
+  freshRead(`/albums/${encodeURIComponent(id)}`, getAlbumResponse.shape.data),
 );

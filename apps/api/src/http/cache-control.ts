@@ -1,10 +1,22 @@
 import type { Request } from 'express';
+import type { AccessTokenVerifier } from './authenticate.js';
 
 /**
- * `Cache-Control: no-cache` on a request asks for an answer checked with the database, not a cached one
- * (the web's admin pages send it, so an editor always sees what was just saved, whichever replica answers).
+ * Whether a catalogue read skips the replica's short cache: `Cache-Control: no-cache` from a signed-in
+ * admin (the web's admin pages send it with the admin's token, so an editor sees what was just saved,
+ * whichever replica answers). From anyone else the header is ignored: honoured for everybody, it would
+ * let any caller turn every read into database work. A bad token here is not an error: the read is public.
  */
-export function wantsFreshAnswer(req: Request): boolean {
-  const header = req.headers['cache-control'];
-  return typeof header === 'string' && /(^|,)\s*no-cache\s*(,|$)/i.test(header);
+export function freshAnswers(tokens: AccessTokenVerifier): (req: Request) => boolean {
+  return (req) => {
+    const cacheControl = req.headers['cache-control'];
+    if (typeof cacheControl !== 'string' || !/(^|,)\s*no-cache\s*(,|$)/i.test(cacheControl)) return false;
+    const token = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '')?.[1];
+    if (!token) return false;
+    try {
+      return tokens.verifyAccessToken(token).role === 'admin';
+    } catch {
+      return false;
+    }
+  };
 }

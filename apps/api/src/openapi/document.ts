@@ -84,7 +84,9 @@ export function buildOpenApiDocument(): object {
       'Cache-Control': z
         .string()
         .optional()
-        .describe("`no-cache`: an answer read from the database, not from the replica's short cache"),
+        .describe(
+          "`no-cache` with an admin's access token: an answer read from the database, not from the replica's short cache (ignored for anyone else)",
+        ),
     }),
   };
   add({

@@ -1,13 +1,16 @@
 import { albumPayload } from '@musicapp/types/albums';
 import { pageQuery } from '@musicapp/types/common';
-import { type RequestHandler, Router } from 'express';
-import { wantsFreshAnswer } from '../../http/cache-control.js';
+import { type Request, type RequestHandler, Router } from 'express';
 import { sendCachedData } from '../../http/cached-json.js';
 import { jsonBody } from '../../http/json-body.js';
 import { pathId, validate } from '../../http/validate.js';
 import type { AlbumsService } from './albums.service.js';
 
-export function albumsRoutes(albums: AlbumsService, catalogWriter: RequestHandler[]): Router {
+export function albumsRoutes(
+  albums: AlbumsService,
+  catalogWriter: RequestHandler[],
+  wantsFresh: (req: Request) => boolean,
+): Router {
   const router = Router();
 
   router.post('/', ...catalogWriter, jsonBody, async (req, res) => {
@@ -21,7 +24,7 @@ export function albumsRoutes(albums: AlbumsService, catalogWriter: RequestHandle
   });
 
   router.get('/:id', async (req, res) => {
-    const album = await albums.get(pathId(req), { fresh: wantsFreshAnswer(req) });
+    const album = await albums.get(pathId(req), { fresh: wantsFresh(req) });
     sendCachedData(res, album, 'album');
   });
 

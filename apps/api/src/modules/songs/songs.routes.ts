@@ -1,12 +1,15 @@
 import { songPayload, songSearchQuery } from '@musicapp/types/songs';
-import { type RequestHandler, Router } from 'express';
-import { wantsFreshAnswer } from '../../http/cache-control.js';
+import { type Request, type RequestHandler, Router } from 'express';
 import { sendCachedData } from '../../http/cached-json.js';
 import { jsonBody } from '../../http/json-body.js';
 import { pathId, validate } from '../../http/validate.js';
 import type { SongsService } from './songs.service.js';
 
-export function songsRoutes(songs: SongsService, catalogWriter: RequestHandler[]): Router {
+export function songsRoutes(
+  songs: SongsService,
+  catalogWriter: RequestHandler[],
+  wantsFresh: (req: Request) => boolean,
+): Router {
   const router = Router();
 
   router.post('/', ...catalogWriter, jsonBody, async (req, res) => {
@@ -16,7 +19,7 @@ export function songsRoutes(songs: SongsService, catalogWriter: RequestHandler[]
 
   router.get('/', async (req, res) => {
     const query = validate(songSearchQuery, req.query, 'query');
-    sendCachedData(res, await songs.search(query, { fresh: wantsFreshAnswer(req) }));
+    sendCachedData(res, await songs.search(query, { fresh: wantsFresh(req) }));
   });
 
   router.get('/:id', async (req, res) => {

@@ -205,16 +205,33 @@ async function main() {
   const tag = tagOf(await imageOf('musicapp_api'));
 
   if (wanted('start-up')) {
-    await check('start-up', 'reservasi.sql initialised the db; the api applied no migration', async () => {
-      // reservasi.sql stamps its migrations with a fixed time; one the api ran would carry today's.
-      const [[row]] = await db.query(
-        "select count(*) as recorded, coalesce(sum(migration_time <> '2026-01-01 00:00:00'), 0) as byApi from knex_migrations",
-      );
-      return {
-        pass: Number(row.recorded) > 0 && Number(row.byApi) === 0,
-        result: `${row.recorded} migrations recorded by reservasi.sql, ${row.byApi} applied by the api`,
-      };
-    });
+    await check(
+      'start-up',
+      'reservasi.sql initialised the db; the api applied no migration; container logs rotate',
+      async () => {
+        // reservasi.sql stamps its migrations with a fixed time; one the api ran would carry today's.
+        const [[row]] = await db.query(
+          "select count(*) as recorded, coalesce(sum(migration_time <> '2026-01-01 00:00:00'), 0) as byApi from knex_migrations",
+        );
+        const logs = (
+          await inNode(
+            manager,
+            'docker ps -q --filter label=com.docker.stack.namespace=musicapp | xargs docker inspect --format \'{{.Name}} {{.HostConfig.LogConfig.Type}} {{index .HostConfig.LogConfig.Config "max-size"}}\'',
+          )
+        )
+          .split('\n')
+          .filter(Boolean);
+        const unrotated = logs.filter((line) => !/ json-file \d+[km]$/.test(line));
+        return {
+          pass: Number(row.recorded) > 0 && Number(row.byApi) === 0 && logs.length > 0 && !unrotated.length,
+          result:
+            `${row.recorded} migrations recorded by reservasi.sql, ${row.byApi} applied by the api; ` +
+            (unrotated.length
+              ? `logs NOT rotated: ${unrotated.join(', ')}`
+              : `${logs.length} containers on ${manager} log to json-file, rotated`),
+        };
+      },
+    );
   }
 
   // The proxy check spends the login limit's burst; the throughput check gives it time to refill before

@@ -30,6 +30,16 @@ describe('docker-compose.yaml', () => {
     }
   });
 
+  test('every container log rotates (json-file, size-capped, a few files), here and in the registry stack', () => {
+    const registry = loadStack('compose/registry.yaml');
+    for (const [name, service] of [...Object.entries(services), ['registry', registry.services.registry]]) {
+      const { driver, options = {} } = service.logging ?? {};
+      assert.equal(driver, 'json-file', `${name} log driver`);
+      assert.match(String(options['max-size']), /^\d+[km]$/, `${name} max-size`);
+      assert.ok(Number(options['max-file']) >= 2, `${name} max-file`);
+    }
+  });
+
   test('names every app image after the registry and tag, which must be given: never `latest` by default', () => {
     const tagged = loadStack('docker-compose.yaml', { REGISTRY: 'registry.example:5000', TAG: 'abc123' });
     for (const name of appServices) {

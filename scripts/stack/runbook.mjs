@@ -21,7 +21,7 @@ import {
 import { inNode, NODES, nodeIp, removeAll, run } from './local-swarm.mjs';
 import { repoRoot } from './stack-file.mjs';
 import { waitForStack } from './stack-health.mjs';
-import { containersOf, secretOf, service, stackDb } from './swarm-stack.mjs';
+import { containersOf, inContainer, secretOf, service, stackDb } from './swarm-stack.mjs';
 
 const { values: options } = parseArgs({
   options: { keep: { type: 'boolean', default: false }, checks: { type: 'string' } },
@@ -98,17 +98,17 @@ async function servedBy(tasks, since) {
   return counts;
 }
 
-/** The JSON access-log lines (nginx/snippets/log-format.conf) of the manager's nginx-<name> since `since`. */
-async function proxyLog(name, since) {
-  const [task] = (await containersOf(`nginx-${name}`)).filter((t) => t.node === manager);
-  const out = await inNode(
-    manager,
-    `docker logs --since ${(since / 1000).toFixed(3)} ${task.id} 2>/dev/null`,
-  );
-  return out
-    .split('\n')
-    .filter((line) => line.startsWith('{'))
-    .map((line) => JSON.parse(line));
+/** The JSON access-log lines (nginx/snippets/log-format.conf) of nginx-<name> on `nodes` since `since`. */
+async function proxyLog(name, since, nodes = [manager]) {
+  const entries = [];
+  for (const task of (await containersOf(`nginx-${name}`)).filter((t) => nodes.includes(t.node))) {
+    const out = await inNode(
+      task.node,
+      `docker logs --since ${(since / 1000).toFixed(3)} ${task.id} 2>/dev/null`,
+    );
+    for (const line of out.split('\n')) if (line.startsWith('{')) entries.push(JSON.parse(line));
+  }
+  return entries;
 }
 
 /**
@@ -239,7 +239,7 @@ async function main() {
   if (wanted('proxy')) {
     await check(
       'proxy behaviour',
-      'headers, gzip, static cache, request id, body limit, login limit not fooled by X-Forwarded-For',
+      'headers, gzip, static cache, request id, body limit; login limit per browser, not fooled by X-Forwarded-For',
       async () => {
         const problems = [];
         const page = await fetch(`${web}/shows`, { headers: { 'accept-encoding': 'gzip' } });
@@ -278,6 +278,18 @@ async function main() {
         if (!logged?.upstream) problems.push('nginx-backend did not log the request with its replica');
         if (!(await fetch(`${api}/health`)).headers.get('x-request-id'))
           problems.push('no X-Request-ID made');
+        // The browser's address, as nginx-frontend saw it, is the client nginx-backend counts for the
+        // page's api calls: it believes the web replicas' X-Forwarded-For (and only theirs).
+        const pageId = `stack-test-page-${randomBytes(4).toString('hex')}`;
+        const pageSince = Date.now() - 1000;
+        await (await fetch(`${web}/shows`, { headers: { 'x-request-id': pageId } })).arrayBuffer();
+        const browser = (await proxyLog('frontend', pageSince)).find((e) => e.requestId === pageId)?.client;
+        const counted = (await proxyLog('backend', pageSince, NODES))
+          .filter((e) => e.requestId === pageId)
+          .map((e) => e.client);
+        if (!browser || !counted.length || counted.some((client) => client !== browser)) {
+          problems.push(`the browser ${browser} reached nginx-backend as ${counted.join(',') || 'nothing'}`);
+        }
         const big = await fetch(`${api}/users`, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
@@ -303,9 +315,31 @@ async function main() {
         if (!statuses.includes(429) || statuses.slice(0, 6).includes(429)) {
           problems.push(`login limit: ${statuses.join(',')}`);
         }
+        // The same from inside the cluster, but not from a web replica: an api task is on nginx-backend's
+        // other overlay, which is as private as the web's and still not believed.
+        const [apiTask] = await containersOf('api');
+        const inside = await inContainer(apiTask, 'node --input-type=module -', {
+          input: `const statuses = [];
+for (let i = 0; i < 8; i++) {
+  const res = await fetch('http://nginx-backend:8080/authentications', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-forwarded-for': '198.51.100.' + (i + 1) },
+    body: JSON.stringify({ username: 'inside' + i, password: 'wrong-password' }),
+  });
+  statuses.push(res.status);
+}
+console.log(statuses.join(','));
+`,
+        });
+        const insideStatuses = inside.trim().split(',').map(Number);
+        if (!insideStatuses.includes(429) || insideStatuses.slice(0, 6).includes(429)) {
+          problems.push(`login limit from inside the cluster: ${inside.trim()}`);
+        }
         return {
           pass: problems.length === 0,
-          result: problems.length ? problems.join('; ') : `all as configured (logins: ${statuses.join(' ')})`,
+          result: problems.length
+            ? problems.join('; ')
+            : `all as configured (logins: ${statuses.join(' ')}, from an api task ${insideStatuses.join(' ')}; the browser's address counted behind the web)`,
         };
       },
     );

@@ -30,6 +30,19 @@ describe('docker-compose.yaml', () => {
     }
   });
 
+  test('each tier believes X-Forwarded-For from exactly the subnet of the proxies in front of it', () => {
+    const subnet = (network) => stack.networks[network]?.ipam?.config?.[0]?.subnet;
+    for (const network of ['db-network', 'api-network', 'web-network']) {
+      assert.match(String(subnet(network)), /^\d+\.\d+\.\d+\.\d+\/\d+$/, `${network} has a subnet`);
+    }
+    assert.equal(services.api.environment.TRUST_PROXY, subnet('api-network'), 'the api trusts nginx-backend');
+    assert.equal(
+      services['nginx-backend'].environment.NGINX_TRUSTED_PROXIES,
+      subnet('web-network'),
+      'nginx-backend trusts the web replicas',
+    );
+  });
+
   test('every container log rotates (json-file, size-capped, a few files), here and in the registry stack', () => {
     const registry = loadStack('compose/registry.yaml');
     for (const [name, service] of [...Object.entries(services), ['registry', registry.services.registry]]) {

@@ -98,17 +98,21 @@ async function servedBy(tasks, since) {
   return counts;
 }
 
+/** The log lines (stdout and stderr) of every task of a stack service on `nodes` since `since`. */
+async function taskLogs(service, since, nodes = NODES) {
+  const lines = [];
+  for (const task of (await containersOf(service)).filter((t) => nodes.includes(t.node))) {
+    const out = await inNode(task.node, `docker logs --since ${(since / 1000).toFixed(3)} ${task.id} 2>&1`);
+    lines.push(...out.split('\n').filter(Boolean));
+  }
+  return lines;
+}
+
 /** The JSON access-log lines (nginx/snippets/log-format.conf) of nginx-<name> on `nodes` since `since`. */
 async function proxyLog(name, since, nodes = [manager]) {
-  const entries = [];
-  for (const task of (await containersOf(`nginx-${name}`)).filter((t) => nodes.includes(t.node))) {
-    const out = await inNode(
-      task.node,
-      `docker logs --since ${(since / 1000).toFixed(3)} ${task.id} 2>/dev/null`,
-    );
-    for (const line of out.split('\n')) if (line.startsWith('{')) entries.push(JSON.parse(line));
-  }
-  return entries;
+  return (await taskLogs(`nginx-${name}`, since, nodes))
+    .filter((line) => line.startsWith('{"time"'))
+    .map((line) => JSON.parse(line));
 }
 
 /**
@@ -239,7 +243,7 @@ async function main() {
   if (wanted('proxy')) {
     await check(
       'proxy behaviour',
-      'headers, gzip, static cache, request id, body limit; login limit per browser, not fooled by X-Forwarded-For',
+      'headers, gzip, static cache, request ids in every log, body limit; login limit per browser, not fooled by X-Forwarded-For',
       async () => {
         const problems = [];
         const page = await fetch(`${web}/shows`, { headers: { 'accept-encoding': 'gzip' } });
@@ -290,6 +294,23 @@ async function main() {
         if (!browser || !counted.length || counted.some((client) => client !== browser)) {
           problems.push(`the browser ${browser} reached nginx-backend as ${counted.join(',') || 'nothing'}`);
         }
+        // One request id in every log it passed: a page that fails (a bad cursor) through both proxies,
+        // the web (its error line) and the api.
+        const traceId = `stack-test-trace-${randomBytes(4).toString('hex')}`;
+        const traceSince = Date.now() - 1000;
+        await (
+          await fetch(`${web}/shows?cursor=garbage`, { headers: { 'x-request-id': traceId } })
+        ).arrayBuffer();
+        const tracedIn = {
+          'nginx-frontend': (await proxyLog('frontend', traceSince)).some((e) => e.requestId === traceId),
+          web: (await taskLogs('web', traceSince)).some((line) => line.includes(`"requestId":"${traceId}"`)),
+          'nginx-backend': (await proxyLog('backend', traceSince, NODES)).some(
+            (e) => e.requestId === traceId,
+          ),
+          api: (await taskLogs('api', traceSince)).some((line) => line.includes(`"reqId":"${traceId}"`)),
+        };
+        const unlogged = Object.keys(tracedIn).filter((where) => !tracedIn[where]);
+        if (unlogged.length) problems.push(`request id not in the logs of ${unlogged.join(', ')}`);
         const big = await fetch(`${api}/users`, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
@@ -339,7 +360,7 @@ console.log(statuses.join(','));
           pass: problems.length === 0,
           result: problems.length
             ? problems.join('; ')
-            : `all as configured (logins: ${statuses.join(' ')}, from an api task ${insideStatuses.join(' ')}; the browser's address counted behind the web)`,
+            : `all as configured (logins: ${statuses.join(' ')}, from an api task ${insideStatuses.join(' ')}; the browser's address counted behind the web; one request id in all four logs)`,
         };
       },
     );

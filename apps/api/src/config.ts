@@ -26,7 +26,7 @@ const int = (min: number, max: number) =>
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  HOST: z.string().min(1).default('0.0.0.0'),
+  HOST: z.string().min(1).optional(), // default: 0.0.0.0 in production (containers), else loopback
   PORT: int(0, 65_535).default(5000), // 0: any free port (tests), logged once listening
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DB_HOST: z.string().min(1).optional(),
@@ -85,10 +85,19 @@ function buildConfig(env: Env) {
   }
   const e = parsed.data;
   const production = e.NODE_ENV === 'production';
+  const host = e.HOST ?? (production ? '0.0.0.0' : '127.0.0.1');
+  // The development keys are public (they are in this repository): a token signed with them is only
+  // harmless on a laptop, with the embedded database, listening on loopback. Anywhere else: real keys.
+  const laptop = !e.DB_HOST && ['127.0.0.1', '::1', 'localhost'].includes(host);
   const required = (name: 'ACCESS_TOKEN_KEY' | 'REFRESH_TOKEN_KEY', devDefault: string) => {
     const value = e[name];
     if (value) return value;
     if (production) throw new ConfigError(`${name} is required in production (set ${name} or ${name}_FILE)`);
+    if (!laptop) {
+      throw new ConfigError(
+        `${name} is required with ${e.DB_HOST ? 'DB_HOST' : `HOST=${host}`}: the development key is public (set ${name} or ${name}_FILE)`,
+      );
+    }
     return devDefault;
   };
   const accessTokenKey = required('ACCESS_TOKEN_KEY', DEV_ACCESS_KEY);
@@ -111,7 +120,7 @@ function buildConfig(env: Env) {
 
   return {
     env: e.NODE_ENV,
-    host: e.HOST,
+    host,
     port: e.PORT,
     logLevel: e.LOG_LEVEL,
     db: e.DB_HOST

@@ -32,6 +32,7 @@ describe('configuration', () => {
 
   test('DB_HOST selects MySQL with its settings', () => {
     const config = loadConfig({
+      ...KEYS,
       DB_HOST: 'db',
       DB_PORT: '3307',
       DB_NAME: 'music',
@@ -53,6 +54,22 @@ describe('configuration', () => {
     const message = failure({ NODE_ENV: 'production', DB_HOST: 'db' });
     assert.match(message, /^ACCESS_TOKEN_KEY is required in production/);
     assert.ok(!message.includes('\n'));
+  });
+
+  test('the public development keys only sign on a laptop: embedded database, loopback address', () => {
+    const laptop = loadConfig({});
+    assert.equal(laptop.host, '127.0.0.1', 'development listens on loopback by default');
+    assert.ok(laptop.tokens.accessTokenKey.startsWith('dev-only'));
+    for (const env of [
+      { DB_HOST: 'db' },
+      { NODE_ENV: 'test', DB_HOST: '127.0.0.1' },
+      { HOST: '0.0.0.0' },
+      { NODE_ENV: 'test', HOST: '192.0.2.10' },
+    ]) {
+      assert.match(failure(env), /^ACCESS_TOKEN_KEY is required with .*the development key is public/);
+    }
+    assert.equal(loadConfig({ ...KEYS, HOST: '0.0.0.0', DB_HOST: 'db' }).host, '0.0.0.0');
+    assert.equal(loadConfig({ ...KEYS, NODE_ENV: 'production', DB_HOST: 'db' }).host, '0.0.0.0');
   });
 
   test('production without DB_HOST refuses the embedded database', () => {

@@ -22,6 +22,16 @@ describe('the api process', { timeout: 60_000 }, () => {
     assert.match(lines[0] ?? '', /ACCESS_TOKEN_KEY is required/);
   });
 
+  test('outside production, a database server or a public address without keys stops start-up too', async () => {
+    // The development keys are in the repository: a token forged with them must never be accepted by
+    // an api that other people can reach or that holds real data.
+    for (const env of [{ DB_HOST: '127.0.0.1' }, { HOST: '0.0.0.0' }]) {
+      const api = spawnApi(env);
+      assert.equal(await api.exited(20_000), 78, JSON.stringify(env));
+      assert.match(api.output().stderr, /ACCESS_TOKEN_KEY is required with .*development key is public/);
+    }
+  });
+
   test('it serves, finishes in-flight requests on SIGTERM, closes the pool and exits 0', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'musicapp-process-'));
     const api = await startApiProcess({

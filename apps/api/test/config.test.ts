@@ -60,12 +60,13 @@ describe('configuration', () => {
     const laptop = loadConfig({});
     assert.equal(laptop.host, '127.0.0.1', 'development listens on loopback by default');
     assert.ok(laptop.tokens.accessTokenKey.startsWith('dev-only'));
-    for (const env of [
+    const elsewhere: Record<string, string>[] = [
       { DB_HOST: 'db' },
       { NODE_ENV: 'test', DB_HOST: '127.0.0.1' },
       { HOST: '0.0.0.0' },
       { NODE_ENV: 'test', HOST: '192.0.2.10' },
-    ]) {
+    ];
+    for (const env of elsewhere) {
       assert.match(failure(env), /^ACCESS_TOKEN_KEY is required with .*the development key is public/);
     }
     assert.equal(loadConfig({ ...KEYS, HOST: '0.0.0.0', DB_HOST: 'db' }).host, '0.0.0.0');

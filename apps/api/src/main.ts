@@ -8,6 +8,7 @@ import { migrateToLatest } from './db/migrate.js';
 import { waitForDatabase } from './db/wait-for-db.js';
 import { startHousekeeping } from './housekeeping.js';
 import { createProcessLogger } from './logger.js';
+import { refreshTokensRepository } from './modules/authentications/refresh-tokens.repository.js';
 import { usersRepository } from './modules/users/users.repository.js';
 import { usersService } from './modules/users/users.service.js';
 
@@ -47,10 +48,17 @@ async function main(): Promise<void> {
   await waitForDatabase(db, logger);
   await migrateToLatest(db, logger);
   if (config.admin) {
+    const sessions = refreshTokensRepository(db);
     const outcome = await usersService(usersRepository(db), config.bcryptCost, systemClock).ensureAdmin(
       config.admin,
+      (userId) => sessions.removeAllOf(userId),
     );
-    logger.info({ username: config.admin.username, outcome }, 'admin account checked');
+    if (outcome === 'name-taken') {
+      logger.error(
+        { username: config.admin.username },
+        'ADMIN_USERNAME names an ordinary account: it is not made admin; choose a name nobody has',
+      );
+    } else logger.info({ username: config.admin.username, outcome }, 'admin account checked');
   }
 
   const stopHousekeeping = startHousekeeping(db, logger, systemClock);

@@ -31,6 +31,11 @@ export function refreshTokensRepository(db: Knex) {
       return (await db('refresh_tokens').where({ token_hash: tokenHash }).delete()) > 0;
     },
 
+    /** Ends every session of a user (their password was reset). */
+    async removeAllOf(userId: string): Promise<number> {
+      return db('refresh_tokens').where({ user_id: userId }).delete();
+    },
+
     async removeAllExpired(now: number): Promise<number> {
       return db('refresh_tokens').where('expires_at', '<=', now).delete();
     },

@@ -65,8 +65,8 @@ export function usersRepository(db: Knex) {
       return Boolean(await db('users').where({ id }).first('id'));
     },
 
-    async setRole(id: string, role: Role): Promise<void> {
-      await db('users').where({ id }).update({ role });
+    async setPasswordHash(id: string, passwordHash: string): Promise<void> {
+      await db('users').where({ id }).update({ password_hash: passwordHash });
     },
   };
 }

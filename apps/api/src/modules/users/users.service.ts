@@ -26,22 +26,27 @@ export function usersService(users: UsersRepository, bcryptCost: number, clock: 
     },
 
     /**
-     * Start-up bootstrap of the first admin from ADMIN_USERNAME/ADMIN_PASSWORD. An existing user of that
-     * name is promoted (its password is left alone); safe when several replicas run it at once.
+     * Start-up bootstrap of the admin account from ADMIN_USERNAME/ADMIN_PASSWORD (a swarm secret):
+     * - no user of that name: created, as admin;
+     * - an admin of that name: its password follows ADMIN_PASSWORD, so changing the secret and deploying
+     *   resets it (the README's recipe); when it changes, `endSessions` logs the admin out everywhere;
+     * - an ordinary account of that name: left alone and reported, never promoted (whoever registered
+     *   the name first would otherwise become admin, with their own password).
+     * Safe when several replicas run it at once (each sets a valid hash of the same password).
      */
-    async ensureAdmin(admin: {
-      username: string;
-      password: string;
-      fullname: string;
-    }): Promise<'created' | 'promoted' | 'unchanged'> {
+    async ensureAdmin(
+      admin: { username: string; password: string; fullname: string },
+      endSessions: (userId: string) => Promise<unknown> = async () => {},
+    ): Promise<'created' | 'unchanged' | 'password-reset' | 'name-taken'> {
       const existing = await users.findByUsername(admin.username);
-      if (!existing) {
-        if (await create(admin, 'admin')) return 'created';
-      }
+      if (!existing && (await create(admin, 'admin'))) return 'created';
       const user = existing ?? (await users.findByUsername(admin.username));
-      if (!user || user.role === 'admin') return 'unchanged';
-      await users.setRole(user.id, 'admin');
-      return 'promoted';
+      if (!user) return 'unchanged'; // created by another replica and gone again: nothing to follow
+      if (user.role !== 'admin') return 'name-taken';
+      if (await bcrypt.compare(admin.password, user.passwordHash)) return 'unchanged';
+      await users.setPasswordHash(user.id, await bcrypt.hash(admin.password, bcryptCost));
+      await endSessions(user.id);
+      return 'password-reset';
     },
   };
 }

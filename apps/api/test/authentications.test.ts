@@ -116,7 +116,7 @@ describe('authentications: rate limits', () => {
   });
   after(() => t.close());
 
-  test('failed logins for one username beyond the limit → 429 with Retry-After, even with the right password', async () => {
+  test('failed logins for one username from one client beyond the limit → 429 with Retry-After, even with the right password', async () => {
     const user = await t.user(); // one successful login, which does not count
     for (let i = 0; i < 3; i++) {
       const res = await t
@@ -133,6 +133,31 @@ describe('authentications: rate limits', () => {
     assert.equal(blocked.body.status, 'fail');
     assert.match(blocked.body.message, /Too many/);
     assert.ok(Number(blocked.headers['retry-after']) > 0);
+  });
+
+  test('a client that fails for a username does not lock its owner out elsewhere', async () => {
+    const user = await t.user();
+    const from = (address: string) => ({ 'X-Forwarded-For': address });
+    for (let i = 0; i < 3; i++) {
+      const res = await t
+        .http()
+        .post('/authentications')
+        .set(from('198.51.100.7'))
+        .send({ username: user.username, password: 'wrong' });
+      assert.equal(res.status, 401);
+    }
+    const attacker = await t
+      .http()
+      .post('/authentications')
+      .set(from('198.51.100.7'))
+      .send({ username: user.username, password: user.password });
+    assert.equal(attacker.status, 429, 'the guessing client is stopped');
+    const owner = await t
+      .http()
+      .post('/authentications')
+      .set(from('203.0.113.20'))
+      .send({ username: user.username, password: user.password });
+    assert.equal(owner.status, 201, 'the owner, from another address, logs in');
   });
 
   test('attempts from one client beyond its limit → 429 whatever the username', async () => {

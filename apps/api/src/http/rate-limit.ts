@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'express';
-import { rateLimit } from 'express-rate-limit';
+import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import { TooManyRequestsError } from './errors.js';
 
 export interface LoginRateLimitSettings {
@@ -9,9 +9,12 @@ export interface LoginRateLimitSettings {
 }
 
 /**
- * Login attempts are limited per client address (every attempt counts) and per username (only failed
- * attempts count), so guessing one account's password from many addresses is slowed down too.
- * The store is in memory, per replica; nginx-backend adds a shared limit in front of all replicas.
+ * Login attempts are limited per client address (every attempt counts) and per username and client
+ * (only failed attempts count). Counting a username's failures from every client together would hand
+ * anyone a switch to lock its owner out (ten wrong passwords, repeated); per client, a guesser is
+ * stopped and the owner, elsewhere, still logs in. Guessing from many addresses meets each address's
+ * own limit, here and at nginx-backend (10 per minute per client, shared by all replicas).
+ * The store is in memory, per replica.
  */
 export function loginRateLimits(settings: LoginRateLimitSettings): RequestHandler[] {
   const retryAfter = Math.ceil(settings.windowMs / 1000);
@@ -32,10 +35,16 @@ export function loginRateLimits(settings: LoginRateLimitSettings): RequestHandle
     skipSuccessfulRequests: true,
     keyGenerator: (req) => {
       const username = (req.body as { username?: unknown } | undefined)?.username;
-      return `username:${typeof username === 'string' ? username.toLowerCase() : ''}`;
+      const name = typeof username === 'string' ? username.toLowerCase() : '';
+      return `username:${name}|client:${ipKeyGenerator(req.ip ?? '')}`;
     },
     handler: (_req, _res, next) =>
-      next(new TooManyRequestsError('Too many failed logins for this username; try again later', retryAfter)),
+      next(
+        new TooManyRequestsError(
+          'Too many failed logins for this username from this client; try again later',
+          retryAfter,
+        ),
+      ),
   });
   return [perClient, perUsername];
 }

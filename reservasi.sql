@@ -73,7 +73,7 @@ CREATE TABLE `knex_migrations` (
   `batch` int(11) DEFAULT NULL,
   `migration_time` timestamp NULL DEFAULT NULL,
   PRIMARY KEY (`id`)
-) ENGINE=InnoDB AUTO_INCREMENT=8 DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci;
+) ENGINE=InnoDB AUTO_INCREMENT=9 DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci;
 /*!40101 SET character_set_client = @saved_cs_client */;
 
 INSERT INTO `knex_migrations` VALUES
@@ -83,7 +83,8 @@ INSERT INTO `knex_migrations` VALUES
 (4,'004-song-search-grams',1,'2026-01-01 00:00:00'),
 (5,'005-shows-and-reservations',1,'2026-01-01 00:00:00'),
 (6,'006-reserve-seats-procedure',1,'2026-01-01 00:00:00'),
-(7,'007-explicit-collations',1,'2026-01-01 00:00:00');
+(7,'007-explicit-collations',1,'2026-01-01 00:00:00'),
+(8,'008-canonical-usernames',1,'2026-01-01 00:00:00');
 DROP TABLE IF EXISTS `knex_migrations_lock`;
 /*!40101 SET @saved_cs_client     = @@character_set_client */;
 /*!40101 SET character_set_client = utf8mb4 */;

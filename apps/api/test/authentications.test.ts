@@ -1,7 +1,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import jwt from 'jsonwebtoken';
-import { startTestApp, TEST_ACCESS_KEY, TEST_REFRESH_KEY, type TestApp, unique } from './helpers/test-app.js';
+import {
+  expectFail,
+  startTestApp,
+  TEST_ACCESS_KEY,
+  TEST_REFRESH_KEY,
+  type TestApp,
+  unique,
+} from './helpers/test-app.js';
 
 describe('authentications', () => {
   let t: TestApp;
@@ -158,6 +165,49 @@ describe('authentications: rate limits', () => {
       .set(from('203.0.113.20'))
       .send({ username: user.username, password: user.password });
     assert.equal(owner.status, 201, 'the owner, from another address, logs in');
+  });
+
+  test('every spelling of a username is one account with one budget; a name outside the alphabet is nobody', async () => {
+    const user = await t.user();
+    const from = { 'X-Forwarded-For': '198.51.100.42' };
+    const fullWidth = [...user.username].map((c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)).join('');
+    const spellings = [user.username.toUpperCase(), ` ${user.username} `, fullWidth];
+    for (const spelling of spellings) {
+      const res = await t
+        .http()
+        .post('/authentications')
+        .set({ 'X-Forwarded-For': '198.51.100.41' })
+        .send({ username: spelling, password: user.password });
+      assert.equal(res.status, 201, `${JSON.stringify(spelling)} logs in as its owner`);
+    }
+    const twin = await t
+      .http()
+      .post('/users')
+      .send({ username: user.username.toUpperCase(), password: 'twin-password', fullname: 'Twin' });
+    expectFail(twin, 400, /already taken/);
+    // An accent MySQL's collation would ignore: not the account, even with its password.
+    const accented = `${user.username.slice(0, 2)}\u00e9${user.username.slice(3)}`;
+    const sneaky = await t
+      .http()
+      .post('/authentications')
+      .set({ 'X-Forwarded-For': '198.51.100.41' })
+      .send({ username: accented, password: user.password });
+    assert.equal(sneaky.status, 401);
+    // Failures under three spellings are three failures of one name: the fourth attempt is refused.
+    for (const spelling of spellings) {
+      const res = await t
+        .http()
+        .post('/authentications')
+        .set(from)
+        .send({ username: spelling, password: 'wrong' });
+      assert.equal(res.status, 401);
+    }
+    const blocked = await t
+      .http()
+      .post('/authentications')
+      .set(from)
+      .send({ username: user.username, password: user.password });
+    assert.equal(blocked.status, 429);
   });
 
   test('attempts from one client beyond its limit → 429 whatever the username', async () => {

@@ -24,6 +24,37 @@ describe('migrations', () => {
     }
   });
 
+  test('008 puts existing usernames in canonical form; a case twin on SQLite keeps its spelling', async () => {
+    const database = await createTestDatabase({ migrate: false });
+    try {
+      for (;;) {
+        const [, applied] = (await database.db.migrate.up({ migrationSource })) as [number, string[]];
+        assert.ok(applied.length > 0, '007 was never reached');
+        if (applied.includes('007-explicit-collations')) break;
+      }
+      const user = (id: string, username: string) => ({
+        id,
+        username,
+        password_hash: 'x',
+        fullname: username,
+        role: 'user',
+        created_at: 0,
+      });
+      await database.db('users').insert([user('user-1', 'Alice'), user('user-2', 'carol')]);
+      // Only SQLite compared usernames exactly, so only there can a case twin exist.
+      if (testDialect() !== 'mysql') await database.db('users').insert(user('user-3', 'Carol'));
+      await migrateToLatest(database.db);
+      const names = Object.fromEntries(
+        (await database.db('users').select('id', 'username')).map((r) => [r.id, r.username]),
+      );
+      assert.equal(names['user-1'], 'alice');
+      assert.equal(names['user-2'], 'carol');
+      if (testDialect() !== 'mysql') assert.equal(names['user-3'], 'Carol', 'the twin keeps its spelling');
+    } finally {
+      await database.drop();
+    }
+  });
+
   test('a database made by the 006 procedure in a non-table default collation is repaired by migrating', {
     skip: testDialect() !== 'mysql' && 'stored procedures are MySQL/MariaDB only (TEST_DB=mysql)',
   }, async () => {

@@ -1,8 +1,13 @@
 import { z } from 'zod';
 import { successEnvelope } from './common.js';
+import { canonicalUsername } from './users.js';
 
 export const loginPayload = z.strictObject({
-  username: z.string({ error: 'username must be a string' }).min(1, 'username must not be empty').max(50),
+  username: z
+    .string({ error: 'username must be a string' })
+    .min(1, 'username must not be empty')
+    .max(50)
+    .transform(canonicalUsername),
   password: z.string({ error: 'password must be a string' }).min(1, 'password must not be empty').max(200),
 });
 export type LoginPayload = z.infer<typeof loginPayload>;

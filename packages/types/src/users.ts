@@ -1,11 +1,26 @@
 import { z } from 'zod';
 import { successEnvelope, text } from './common.js';
 
+/**
+ * A username's one form: Unicode compatibility-normalised (full-width letters become ASCII), without
+ * surrounding space, in lower case. Registration stores it, login and lookups compare it, limits count
+ * it, so `Admin`, ` admin ` and `ａｄｍｉｎ` are one name everywhere, whatever the database's collation.
+ */
+export const canonicalUsername = (value: string): string => value.normalize('NFKC').trim().toLowerCase();
+
+/** What a canonical username may contain; a name outside it (`ádmin`) cannot belong to anyone. */
+export const USERNAME_PATTERN = /^[a-z0-9_.-]{3,50}$/;
+
 export const username = z
   .string({ error: 'username must be a string' })
-  .min(3, 'username must be at least 3 characters')
-  .max(50, 'username must be at most 50 characters')
-  .regex(/^[A-Za-z0-9_.-]+$/, 'username may contain only letters, digits, ".", "_" and "-"');
+  .transform(canonicalUsername)
+  .pipe(
+    z
+      .string()
+      .min(3, 'username must be at least 3 characters')
+      .max(50, 'username must be at most 50 characters')
+      .regex(/^[a-z0-9_.-]+$/, 'username may contain only letters a–z, digits, ".", "_" and "-"'),
+  );
 
 /** bcrypt reads at most 72 bytes, so longer passwords would be silently truncated. */
 export const password = z
@@ -25,16 +40,14 @@ export type Role = (typeof roles)[number];
 
 export const createUserResponse = successEnvelope(z.object({ userId: z.string() }));
 
-/**
- * `GET /users?username=`: one exact username (trimmed), for finding a user to add as a collaborator.
- * It matches as the database compares usernames: case-insensitively on MySQL/MariaDB, exactly on SQLite.
- */
+/** `GET /users?username=`: one whole username (in its canonical form), for adding a collaborator. */
 export const userLookupQuery = z.object({
   username: z
     .string({ error: 'username is required, e.g. ?username=miles' })
     .trim()
     .min(1, 'username must not be empty')
-    .max(50, 'username must be at most 50 characters'),
+    .max(50, 'username must be at most 50 characters')
+    .transform(canonicalUsername),
 });
 export type UserLookupQuery = z.infer<typeof userLookupQuery>;
 

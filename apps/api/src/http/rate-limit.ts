@@ -1,3 +1,4 @@
+import { canonicalUsername } from '@musicapp/types/users';
 import type { RequestHandler } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import { TooManyRequestsError } from './errors.js';
@@ -35,7 +36,7 @@ export function loginRateLimits(settings: LoginRateLimitSettings): RequestHandle
     skipSuccessfulRequests: true,
     keyGenerator: (req) => {
       const username = (req.body as { username?: unknown } | undefined)?.username;
-      const name = typeof username === 'string' ? username.toLowerCase() : '';
+      const name = typeof username === 'string' ? canonicalUsername(username) : '';
       return `username:${name}|client:${ipKeyGenerator(req.ip ?? '')}`;
     },
     handler: (_req, _res, next) =>

@@ -6,6 +6,7 @@ import * as songSearchGrams from './004-song-search-grams.js';
 import * as showsAndReservations from './005-shows-and-reservations.js';
 import * as reserveSeatsProcedure from './006-reserve-seats-procedure.js';
 import * as explicitCollations from './007-explicit-collations.js';
+import * as canonicalUsernames from './008-canonical-usernames.js';
 
 interface Migration {
   up(db: Knex): Promise<void>;
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   '005-shows-and-reservations': showsAndReservations,
   '006-reserve-seats-procedure': reserveSeatsProcedure,
   '007-explicit-collations': explicitCollations,
+  '008-canonical-usernames': canonicalUsernames,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

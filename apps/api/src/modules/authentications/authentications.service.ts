@@ -1,4 +1,5 @@
 import type { LoginData, LoginPayload } from '@musicapp/types/authentications';
+import { USERNAME_PATTERN } from '@musicapp/types/users';
 import bcrypt from 'bcrypt';
 import type { Clock } from '../../clock.js';
 import { AuthenticationError, InvalidInputError } from '../../http/errors.js';
@@ -18,7 +19,9 @@ export function authenticationsService(
 
   return {
     async login({ username, password }: LoginPayload): Promise<LoginData> {
-      const user = await users.findByUsername(username);
+      // `username` is canonical (the schema made it so). One outside the registration alphabet belongs
+      // to nobody, and is never looked up: a database collation would match `ádmin` to `admin`.
+      const user = USERNAME_PATTERN.test(username) ? await users.findByUsername(username) : null;
       const matches = await bcrypt.compare(password, user?.passwordHash ?? (await dummyHash));
       if (!user || !matches) throw new AuthenticationError('Wrong username or password');
 

@@ -243,7 +243,7 @@ async function main() {
   if (wanted('proxy')) {
     await check(
       'proxy behaviour',
-      'headers, gzip, static cache, request ids in every log, body limit; login limit per browser, not fooled by X-Forwarded-For',
+      'headers, gzip, static cache, request ids in every log, body limit; login and registration limits per browser, not fooled by X-Forwarded-For',
       async () => {
         const problems = [];
         const page = await fetch(`${web}/shows`, { headers: { 'accept-encoding': 'gzip' } });
@@ -336,6 +336,22 @@ async function main() {
         if (!statuses.includes(429) || statuses.slice(0, 6).includes(429)) {
           problems.push(`login limit: ${statuses.join(',')}`);
         }
+        // Registrations: a burst of 10, then 429 with the envelope. Empty bodies: refused by the api,
+        // so no account is made, but nginx counts every attempt.
+        const registrations = [];
+        for (let i = 0; i < 12; i++) {
+          const res = await fetch(`${api}/users`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: '{}',
+          });
+          registrations.push(res.status);
+          if (res.status === 429 && (await res.json()).status !== 'fail')
+            problems.push('429 without the envelope');
+        }
+        if (registrations.slice(0, 10).includes(429) || registrations.at(-1) !== 429) {
+          problems.push(`registration limit: ${registrations.join(',')}`);
+        }
         // The same from inside the cluster, but not from a web replica: an api task is on nginx-backend's
         // other overlay, which is as private as the web's and still not believed.
         const [apiTask] = await containersOf('api');
@@ -360,7 +376,7 @@ console.log(statuses.join(','));
           pass: problems.length === 0,
           result: problems.length
             ? problems.join('; ')
-            : `all as configured (logins: ${statuses.join(' ')}, from an api task ${insideStatuses.join(' ')}; the browser's address counted behind the web; one request id in all four logs)`,
+            : `all as configured (logins: ${statuses.join(' ')}, from an api task ${insideStatuses.join(' ')}; registrations ${registrations.join(' ')}; the browser's address counted behind the web; one request id in all four logs)`,
         };
       },
     );

@@ -8,7 +8,7 @@ import type { Config } from './config.js';
 import { authenticate, requireAdmin } from './http/authenticate.js';
 import { freshAnswers } from './http/cache-control.js';
 import { errorHandler, notFoundHandler } from './http/error-handler.js';
-import { loginRateLimits } from './http/rate-limit.js';
+import { loginRateLimits, registrationRateLimit } from './http/rate-limit.js';
 import { requestId } from './http/request-id.js';
 import { albumsRepository } from './modules/albums/albums.repository.js';
 import { albumsRoutes } from './modules/albums/albums.routes.js';
@@ -92,7 +92,14 @@ export function createApp({ db, config, logger, clock = systemClock }: AppDeps):
   app.use(operationsRoutes(db, loadOpenApiDocument));
   app.use('/albums', albumsRoutes(albumsService(albums, clock, catalogue), catalogWriter, wantsFresh));
   app.use('/songs', songsRoutes(songsService(songs, albums, clock, catalogue), catalogWriter, wantsFresh));
-  app.use('/users', usersRoutes(usersService(users, config.bcryptCost, clock), authenticated));
+  app.use(
+    '/users',
+    usersRoutes(
+      usersService(users, config.bcryptCost, clock),
+      authenticated,
+      registrationRateLimit(config.registrationsPerClientPerHour),
+    ),
+  );
   app.use(
     '/authentications',
     authenticationsRoutes(

@@ -53,6 +53,7 @@ const envSchema = z.object({
   LOGIN_RATE_LIMIT_WINDOW_SECONDS: int(1, 86_400).default(900),
   LOGIN_RATE_LIMIT_PER_CLIENT: int(1, 1_000_000).default(100),
   LOGIN_RATE_LIMIT_PER_USERNAME: int(1, 1_000_000).default(10),
+  REGISTRATION_RATE_LIMIT_PER_CLIENT: int(1, 1_000_000).default(20),
   SHUTDOWN_TIMEOUT_SECONDS: int(1, 600).default(20),
 });
 
@@ -153,6 +154,7 @@ function buildConfig(env: Env) {
       perClient: e.LOGIN_RATE_LIMIT_PER_CLIENT,
       perUsername: e.LOGIN_RATE_LIMIT_PER_USERNAME,
     },
+    registrationsPerClientPerHour: e.REGISTRATION_RATE_LIMIT_PER_CLIENT,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_SECONDS * 1000,
   };
 }

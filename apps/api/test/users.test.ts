@@ -140,3 +140,26 @@ describe('users', () => {
     });
   });
 });
+
+describe('registrations: rate limit', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await startTestApp({ REGISTRATION_RATE_LIMIT_PER_CLIENT: '3' });
+  });
+  after(() => t.close());
+
+  const register = (address: string, body: Record<string, unknown>) =>
+    t.http().post('/users').set('X-Forwarded-For', address).send(body);
+  const account = () => ({ username: unique('flood'), password: 'secret-pass', fullname: 'Flood' });
+
+  test('a client makes a few accounts an hour, then 429; refused payloads do not count; others are not affected', async () => {
+    for (let i = 0; i < 5; i++) {
+      assert.equal((await register('198.51.100.60', { username: 'x' })).status, 400, 'invalid: not counted');
+    }
+    for (let i = 0; i < 3; i++) assert.equal((await register('198.51.100.60', account())).status, 201);
+    const flood = await register('198.51.100.60', account());
+    expectFail(flood, 429, /Too many accounts created from this client/);
+    assert.ok(Number(flood.headers['retry-after']) > 0);
+    assert.equal((await register('198.51.100.61', account())).status, 201, 'another client registers');
+  });
+});

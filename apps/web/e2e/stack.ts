@@ -93,6 +93,8 @@ export async function startStack(): Promise<Stack> {
     REFRESH_TOKEN_KEY: randomBytes(32).toString('hex'),
     ADMIN_USERNAME: ADMIN.username,
     ADMIN_PASSWORD: ADMIN.password,
+    // Every browser here is 127.0.0.1: one client, where the journeys make many accounts.
+    REGISTRATION_RATE_LIMIT_PER_CLIENT: '100000',
   });
   const apiUrl = `http://127.0.0.1:${apiPort}`;
   const web = run(

@@ -49,3 +49,20 @@ export function loginRateLimits(settings: LoginRateLimitSettings): RequestHandle
   });
   return [perClient, perUsername];
 }
+
+/**
+ * Accounts made per client address per hour. Each costs a bcrypt hash and opens another budget of
+ * seats (6 per person per show), so a flood is both slow for everyone and a way around the cap. Only
+ * registrations that made an account count; nginx-backend also limits every attempt per client.
+ */
+export function registrationRateLimit(perHour: number): RequestHandler {
+  return rateLimit({
+    windowMs: 3_600_000,
+    limit: perHour,
+    skipFailedRequests: true,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    handler: (_req, _res, next) =>
+      next(new TooManyRequestsError('Too many accounts created from this client; try again later', 3600)),
+  });
+}

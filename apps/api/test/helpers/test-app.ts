@@ -98,6 +98,7 @@ export function testConfig(env: Record<string, string> = {}): Config {
     BCRYPT_COST: '10',
     LOGIN_RATE_LIMIT_PER_CLIENT: '100000',
     LOGIN_RATE_LIMIT_PER_USERNAME: '100000',
+    REGISTRATION_RATE_LIMIT_PER_CLIENT: '100000',
     ...env,
   });
 }

@@ -4,10 +4,14 @@ import { jsonBody } from '../../http/json-body.js';
 import { validate } from '../../http/validate.js';
 import type { UsersService } from './users.service.js';
 
-export function usersRoutes(users: UsersService, authenticated: RequestHandler): Router {
+export function usersRoutes(
+  users: UsersService,
+  authenticated: RequestHandler,
+  registrationLimit: RequestHandler,
+): Router {
   const router = Router();
 
-  router.post('/', jsonBody, async (req, res) => {
+  router.post('/', registrationLimit, jsonBody, async (req, res) => {
     const userId = await users.register(validate(userPayload, req.body));
     res.status(201).json({ status: 'success', message: 'User added', data: { userId } });
   });

@@ -50,12 +50,44 @@ describe('playlist activities', () => {
     return res.body.data.activities as { username: string; title: string; action: string; time: string }[];
   };
 
-  test('GET /playlists/:id/activities of a new playlist → {playlistId, activities: []}', async () => {
+  test('GET /playlists/:id/activities of a new playlist → {playlistId, activities: [], nextCursor: null}', async () => {
     const owner = await t.user();
     const playlistId = await t.addPlaylist(owner);
     const res = await activitiesOf(owner, playlistId);
     assert.equal(res.status, 200);
-    assert.deepEqual(res.body.data, { playlistId, activities: [] });
+    assert.deepEqual(res.body.data, { playlistId, activities: [], nextCursor: null });
+  });
+
+  test('a long log comes a page at a time, in order, every entry once; a bad cursor or limit → 400', async () => {
+    const owner = await t.user();
+    const playlistId = await t.addPlaylist(owner);
+    const songId = await t.addSong(admin, { title: unique('Paged ') });
+    const times: string[] = [];
+    for (let i = 0; i < 5; i++)
+      times.push(await changeSong(i % 2 === 0 ? 'add' : 'delete', owner, playlistId, songId));
+    const seen: string[] = [];
+    const pages: number[] = [];
+    let cursor: string | null = null;
+    do {
+      const res: {
+        status: number;
+        body: { data: { activities: { time: string }[]; nextCursor: string | null } };
+      } = await t
+        .http()
+        .get(`/playlists/${playlistId}/activities`)
+        .query({ limit: 2, ...(cursor ? { cursor } : {}) })
+        .set(owner.auth);
+      assert.equal(res.status, 200);
+      pages.push(res.body.data.activities.length);
+      seen.push(...res.body.data.activities.map((a) => a.time));
+      cursor = res.body.data.nextCursor;
+    } while (cursor);
+    assert.deepEqual(pages, [2, 2, 1]);
+    assert.deepEqual(seen, times);
+    for (const query of ['cursor=garbage', 'limit=0', 'limit=1000']) {
+      const res = await t.http().get(`/playlists/${playlistId}/activities?${query}`).set(owner.auth);
+      assert.equal(res.status, 400, query);
+    }
   });
 
   test('adds and removes by owner and collaborator → each logged with who, title, action and ISO time, in order', async () => {

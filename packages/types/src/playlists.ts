@@ -31,6 +31,6 @@ export const listPlaylistsResponse = successEnvelope(
 export type ListPlaylistsData = z.infer<typeof listPlaylistsResponse>['data'];
 export const getPlaylistSongsResponse = successEnvelope(z.object({ playlist }));
 export const activitiesResponse = successEnvelope(
-  z.object({ playlistId: z.string(), activities: z.array(activity) }),
+  z.object({ playlistId: z.string(), activities: z.array(activity), nextCursor }),
 );
 export type ActivitiesData = z.infer<typeof activitiesResponse>['data'];

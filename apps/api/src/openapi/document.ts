@@ -302,8 +302,10 @@ export function buildOpenApiDocument(): object {
     method: 'get',
     path: '/playlists/{id}/activities',
     tag: 'playlists',
-    summary: 'Who added or removed which song, and when',
+    summary: 'Who added or removed which song, and when (oldest first, paged)',
     ...member,
+    errors: [400, ...member.errors],
+    query: pageQuery,
     response: playlists.activitiesResponse,
   });
 

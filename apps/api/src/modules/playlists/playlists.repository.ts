@@ -133,14 +133,28 @@ export function playlistsRepository(db: Knex) {
       });
     },
 
-    async activities(playlistId: string): Promise<Activity[]> {
-      const rows: { username: string; title: string; action: 'add' | 'delete'; time: number | string }[] =
-        await db('playlist_activities as a')
-          .join('users as u', 'u.id', 'a.user_id')
-          .where('a.playlist_id', playlistId)
-          .orderBy('a.id')
-          .select('u.username', 'a.title', 'a.action', 'a.time');
+    /** A page of the log in the order it was written, after the entry `afterId` (keyset on the id). */
+    async activities(
+      playlistId: string,
+      limit: number,
+      afterId?: number,
+    ): Promise<(Activity & { id: number })[]> {
+      const query = db('playlist_activities as a')
+        .join('users as u', 'u.id', 'a.user_id')
+        .where('a.playlist_id', playlistId)
+        .orderBy('a.id')
+        .limit(limit)
+        .select('a.id', 'u.username', 'a.title', 'a.action', 'a.time');
+      if (afterId !== undefined) query.andWhere('a.id', '>', afterId);
+      const rows: {
+        id: number;
+        username: string;
+        title: string;
+        action: 'add' | 'delete';
+        time: number | string;
+      }[] = await query;
       return rows.map((row) => ({
+        id: Number(row.id),
         username: row.username,
         title: row.title,
         action: row.action,

@@ -44,7 +44,8 @@ export function playlistsRoutes(playlists: PlaylistsService, authenticated: Requ
   });
 
   router.get('/:id/activities', async (req, res) => {
-    const data = await playlists.activities(pathId(req), principalOf(req).userId);
+    const page = validate(pageQuery, req.query, 'query');
+    const data = await playlists.activities(pathId(req), principalOf(req).userId, page);
     res.json({ status: 'success', data });
   });
 

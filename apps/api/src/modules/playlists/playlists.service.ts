@@ -58,9 +58,17 @@ export function playlistsService(playlists: PlaylistsRepository, songs: SongsRep
       if (!removed) throw new NotFoundError(`Song ${songId} is not in this playlist`);
     },
 
-    async activities(playlistId: string, userId: string) {
+    /** The playlist's log, oldest first, a page at a time (a small log is one page, as OpenMusic has it). */
+    async activities(playlistId: string, userId: string, { limit, cursor }: PageQuery) {
       await assertAccess(playlistId, userId, 'member');
-      return { playlistId, activities: await playlists.activities(playlistId) };
+      const after = cursor ? decodeCursor('activities', cursor, ['integer']) : undefined;
+      const rows = await playlists.activities(playlistId, limit + 1, after?.[0] as number | undefined);
+      const page = toPage('activities', rows, limit, (row) => [row.id]);
+      return {
+        playlistId,
+        activities: page.items.map(({ id: _id, ...activity }) => activity),
+        nextCursor: page.nextCursor,
+      };
     },
   };
 }

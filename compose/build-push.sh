@@ -12,7 +12,7 @@ export NEXT_SERVER_ACTIONS_KEY_FILE="${NEXT_SERVER_ACTIONS_KEY_FILE:-$PWD/compos
 # One Server Actions key for every build (see compose/docker-compose.build.yaml), made once, never printed.
 if [ ! -s "$NEXT_SERVER_ACTIONS_KEY_FILE" ]; then
   mkdir -p "$(dirname "$NEXT_SERVER_ACTIONS_KEY_FILE")"
-  (umask 077 && openssl rand -base64 32 >"$NEXT_SERVER_ACTIONS_KEY_FILE")
+  (umask 077 && openssl rand -base64 32 | tr -d '\n' >"$NEXT_SERVER_ACTIONS_KEY_FILE")
   echo "created the Server Actions key in $NEXT_SERVER_ACTIONS_KEY_FILE (keep it; it is git-ignored)"
 fi
 

@@ -4,6 +4,7 @@
 # kept (secrets are immutable: to rotate one, see the README's deploy section).
 #   compose/create-secrets.sh
 set -euo pipefail
+cd "$(dirname "$0")/.."
 
 # name, then the value on stdin
 create() {
@@ -22,6 +23,15 @@ random 24 | create musicapp_db_password
 random 24 | create musicapp_db_root_password
 random 48 | create musicapp_access_token_key
 random 48 | create musicapp_refresh_token_key
+
+# The web's Server Actions key: the one the images are built with (compose/build-push.sh makes the file),
+# given to the running server as a secret because the image keeps no copy of it.
+key_file="${NEXT_SERVER_ACTIONS_KEY_FILE:-compose/.secrets/next-server-actions-key}"
+if [ ! -s "$key_file" ]; then
+  echo "no Server Actions key at $key_file: run compose/build-push.sh first (it makes the key)" >&2
+  exit 1
+fi
+create musicapp_next_server_actions_key <"$key_file"
 
 # The first admin account ("admin") is the one value an operator has to know: ADMIN_PASSWORD when set,
 # else asked for without echo on a terminal, else random (nobody can log in as admin until it is reset).

@@ -4,6 +4,7 @@
 // killed at the end of its stop_grace_period with requests in flight. From SIGTERM on, every answer
 // here says "Connection: close" (nginx then drops that connection itself), connections still idle after
 // a short grace are closed, and the process exits once the last one has ended.
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import { Server as NetServer } from 'node:net';
 
@@ -39,5 +40,17 @@ function drain() {
 }
 process.once('SIGTERM', drain);
 process.once('SIGINT', drain);
+
+// The Server Actions key is not in the image (scripts/forget-server-actions-key.mjs): the stack gives it
+// as a secret file, and Next reads it from the environment.
+const keyFile = process.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY_FILE;
+if (keyFile && !process.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY) {
+  try {
+    process.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY = readFileSync(keyFile, 'utf8').trim();
+  } catch (error) {
+    console.error(`NEXT_SERVER_ACTIONS_ENCRYPTION_KEY_FILE: cannot read ${keyFile} (${error.code})`);
+    process.exit(78);
+  }
+}
 
 await import('./server.js');

@@ -59,6 +59,8 @@ const tag = (() => {
   return dirty ? `${commit}-dirty-${Date.now().toString(36)}` : commit;
 })();
 const adminPassword = process.env.ADMIN_PASSWORD ?? randomBytes(12).toString('base64url');
+// The repository is read-only in the nodes: the Server Actions key build-push.sh makes lives on the manager.
+const SERVER_ACTIONS_KEY_FILE = '/var/lib/musicapp/next-server-actions-key';
 const registryPassword = randomBytes(18).toString('base64url');
 
 try {
@@ -132,12 +134,15 @@ try {
       TAG: tag,
       BUILD_PULL: 'false', // the base images are this machine's stand-ins, not on any registry
       BUILD_CA_FILE: BUILD_CA_IN_NODE,
-      NEXT_SERVER_ACTIONS_KEY_FILE: '/var/lib/musicapp/next-server-actions-key',
+      NEXT_SERVER_ACTIONS_KEY_FILE: SERVER_ACTIONS_KEY_FILE,
     });
     return `${registry}/musicapp-*:${tag}`;
   });
   await step('secrets (compose/create-secrets.sh)', () =>
-    inNode(manager, 'compose/create-secrets.sh >/dev/null', { ADMIN_PASSWORD: adminPassword }),
+    inNode(manager, 'compose/create-secrets.sh >/dev/null', {
+      ADMIN_PASSWORD: adminPassword,
+      NEXT_SERVER_ACTIONS_KEY_FILE: SERVER_ACTIONS_KEY_FILE,
+    }),
   );
   await step('db node label', () =>
     inNode(manager, `docker node update --label-add musicapp.db=true ${manager} >/dev/null`),

@@ -372,9 +372,12 @@ async function main() {
         // other overlay, which is as private as the web's and still not believed.
         const [apiTask] = await containersOf('api');
         const inside = await inContainer(apiTask, 'node --input-type=module -', {
-          input: `const statuses = [];
+          // One nginx-backend task: each keeps its own count, and the name spreads requests over all.
+          input: `import { lookup } from 'node:dns/promises';
+const [one] = await lookup('tasks.nginx-backend', { all: true });
+const statuses = [];
 for (let i = 0; i < 8; i++) {
-  const res = await fetch('http://nginx-backend:8080/authentications', {
+  const res = await fetch('http://' + one.address + ':8080/authentications', {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-forwarded-for': '198.51.100.' + (i + 1) },
     body: JSON.stringify({ username: 'inside' + i, password: 'wrong-password' }),

@@ -153,6 +153,31 @@ describe('browser journeys', { timeout: 180_000 }, () => {
     await withoutScript.close();
   });
 
+  test('every page has a Content-Security-Policy with a nonce of its own, and nothing on the pages breaks it', async () => {
+    const [context, page] = await newPage();
+    const violations: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
+    });
+    const nonces = new Set<string>();
+    for (const path of ['/', '/shows', '/songs', '/login']) {
+      const response = await page.goto(path);
+      const csp = response?.headers()['content-security-policy'] ?? '';
+      const nonce = /'nonce-([^']+)'/.exec(csp)?.[1] ?? '';
+      assert.ok(nonce, `${path}: ${csp || 'no Content-Security-Policy'}`);
+      assert.match(csp, /script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
+      assert.match(csp, /frame-ancestors 'none'/);
+      nonces.add(nonce);
+      const tags = ((await response?.text()) ?? '').match(/<script\b[^>]*>/g) ?? [];
+      assert.ok(tags.length > 0, `${path}: no scripts`);
+      for (const tag of tags) assert.ok(tag.includes(`nonce="${nonce}"`), `${path}: ${tag}`);
+    }
+    assert.equal(nonces.size, 4, 'each page its own nonce');
+    // The browser refused nothing; the journeys here run their JavaScript under the same policy.
+    assert.deepEqual(violations, []);
+    await context.close();
+  });
+
   test('asking for more seats than are left shows the api’s message; asking again for fewer books them', async () => {
     const showId = await createShow(stack().api, { title: unique('Last Seats '), capacity: 3 });
     const [context, page] = await newPage();

@@ -120,15 +120,29 @@ export async function startStack(): Promise<Stack> {
   return { web: `http://127.0.0.1:${webPort}`, api: apiUrl, stop };
 }
 
-/** An access token for ADMIN, who may write shows and the catalogue. */
-export async function adminToken(api: string): Promise<string> {
-  const login = await fetch(`${api}/authentications`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(ADMIN),
-  });
-  if (login.status !== 201) throw new Error(`admin login: ${login.status} ${await login.text()}`);
-  return ((await login.json()) as { data: { accessToken: string } }).data.accessToken;
+const adminTokens = new Map<string, Promise<string>>();
+
+/**
+ * An access token for ADMIN, who may write shows and the catalogue: one login per api for the whole run
+ * (the token outlives it). Through the stack's nginx-backend every login here counts against one
+ * client's login limit, which the journeys' own logins need.
+ */
+export function adminToken(api: string): Promise<string> {
+  let token = adminTokens.get(api);
+  if (!token) {
+    token = (async () => {
+      const login = await fetch(`${api}/authentications`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(ADMIN),
+      });
+      if (login.status !== 201) throw new Error(`admin login: ${login.status} ${await login.text()}`);
+      return ((await login.json()) as { data: { accessToken: string } }).data.accessToken;
+    })();
+    token.catch(() => adminTokens.delete(api));
+    adminTokens.set(api, token);
+  }
+  return token;
 }
 
 /** POSTs `body` as the admin and answers the created resource's `data`. */

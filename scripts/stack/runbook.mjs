@@ -85,25 +85,29 @@ function call(base, method, path, { token, body, headers = {} } = {}) {
   }).then(json);
 }
 
+/** A stack container's log lines (stdout and stderr) since `since`; none when it is gone. */
+async function logsOf(task, since) {
+  const out = await inNode(
+    task.node,
+    `docker logs --since ${(since / 1000).toFixed(3)} ${task.id} 2>&1`,
+  ).catch(() => '');
+  return out.split('\n').filter(Boolean);
+}
+
 /** Requests answered since `since` by each of these api containers (their request log lines). */
 async function servedBy(tasks, since) {
   const counts = [];
   for (const task of tasks) {
-    const logs = await inNode(
-      task.node,
-      `docker logs --since ${Math.floor(since / 1000)} ${task.id} 2>&1`,
-    ).catch(() => '');
-    counts.push(logs.split('\n').filter((line) => line.includes('"url":"/shows')).length);
+    counts.push((await logsOf(task, since)).filter((line) => line.includes('"url":"/shows')).length);
   }
   return counts;
 }
 
-/** The log lines (stdout and stderr) of every task of a stack service on `nodes` since `since`. */
+/** The log lines of every task of a stack service on `nodes` since `since`. */
 async function taskLogs(service, since, nodes = NODES) {
   const lines = [];
   for (const task of (await containersOf(service)).filter((t) => nodes.includes(t.node))) {
-    const out = await inNode(task.node, `docker logs --since ${(since / 1000).toFixed(3)} ${task.id} 2>&1`);
-    lines.push(...out.split('\n').filter(Boolean));
+    lines.push(...(await logsOf(task, since)));
   }
   return lines;
 }

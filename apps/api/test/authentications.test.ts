@@ -3,6 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import jwt from 'jsonwebtoken';
 import {
   expectFail,
+  fullWidth,
   startTestApp,
   TEST_ACCESS_KEY,
   TEST_REFRESH_KEY,
@@ -170,8 +171,7 @@ describe('authentications: rate limits', () => {
   test('every spelling of a username is one account with one budget; a name outside the alphabet is nobody', async () => {
     const user = await t.user();
     const from = { 'X-Forwarded-For': '198.51.100.42' };
-    const fullWidth = [...user.username].map((c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)).join('');
-    const spellings = [user.username.toUpperCase(), ` ${user.username} `, fullWidth];
+    const spellings = [user.username.toUpperCase(), ` ${user.username} `, fullWidth(user.username)];
     for (const spelling of spellings) {
       const res = await t
         .http()

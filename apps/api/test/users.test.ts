@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { expectFail, startTestApp, type TestApp, type TestUser, unique } from './helpers/test-app.js';
+import {
+  expectFail,
+  fullWidth,
+  startTestApp,
+  type TestApp,
+  type TestUser,
+  unique,
+} from './helpers/test-app.js';
 
 describe('users', () => {
   let t: TestApp;
@@ -114,8 +121,7 @@ describe('users', () => {
 
     test('a username in any case or width finds its one owner, on every database', async () => {
       const user = await t.user();
-      const fullWidth = [...user.username].map((c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)).join('');
-      for (const spelling of [user.username.toUpperCase(), fullWidth]) {
+      for (const spelling of [user.username.toUpperCase(), fullWidth(user.username)]) {
         const res = await lookup(spelling);
         assert.equal(res.status, 200);
         assert.deepEqual(

@@ -8,9 +8,6 @@ import { successEnvelope, text } from './common.js';
  */
 export const canonicalUsername = (value: string): string => value.normalize('NFKC').trim().toLowerCase();
 
-/** What a canonical username may contain; a name outside it (`ádmin`) cannot belong to anyone. */
-export const USERNAME_PATTERN = /^[a-z0-9_.-]{3,50}$/;
-
 export const username = z
   .string({ error: 'username must be a string' })
   .transform(canonicalUsername)

@@ -39,6 +39,22 @@ export function authenticate(tokens: AccessTokenVerifier): RequestHandler {
   };
 }
 
+/**
+ * The principal of a valid bearer token, or null (no token, a malformed header, a bad token): for
+ * public routes that do a little more for some callers and must never fail the others.
+ */
+export function optionalPrincipal(
+  tokens: AccessTokenVerifier,
+  authorization: string | undefined,
+): Principal | null {
+  try {
+    const token = bearerToken(authorization);
+    return token ? tokens.verifyAccessToken(token) : null;
+  } catch {
+    return null;
+  }
+}
+
 /** The principal set by `authenticate`; routes behind it can rely on it. */
 export function principalOf(req: { principal?: Principal }): Principal {
   if (!req.principal) throw new AuthenticationError('Missing authentication');

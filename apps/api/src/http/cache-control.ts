@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import type { AccessTokenVerifier } from './authenticate.js';
+import { type AccessTokenVerifier, optionalPrincipal } from './authenticate.js';
 
 /**
  * Whether a catalogue read skips the replica's short cache: `Cache-Control: no-cache` from a signed-in
@@ -11,12 +11,6 @@ export function freshAnswers(tokens: AccessTokenVerifier): (req: Request) => boo
   return (req) => {
     const cacheControl = req.headers['cache-control'];
     if (typeof cacheControl !== 'string' || !/(^|,)\s*no-cache\s*(,|$)/i.test(cacheControl)) return false;
-    const token = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '')?.[1];
-    if (!token) return false;
-    try {
-      return tokens.verifyAccessToken(token).role === 'admin';
-    } catch {
-      return false;
-    }
+    return optionalPrincipal(tokens, req.headers.authorization)?.role === 'admin';
   };
 }

@@ -18,6 +18,10 @@ export const TEST_REFRESH_KEY = 'test-refresh-token-key-0123456789abcdef-0123456
 /** A value no other test uses: tests own their data and never depend on each other's rows. */
 export const unique = (prefix: string) => `${prefix}${randomBytes(5).toString('hex')}`;
 
+/** The full-width spelling of an ASCII name (ａｄｍｉｎ for admin), as some keyboards type it. */
+export const fullWidth = (ascii: string) =>
+  [...ascii].map((c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)).join('');
+
 /** What a failed request answers: `{ status: 'fail', message }`. */
 export type Reply = { status: number; body: { status: string; message: string } };
 

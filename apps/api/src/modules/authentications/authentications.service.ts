@@ -1,5 +1,5 @@
 import type { LoginData, LoginPayload } from '@musicapp/types/authentications';
-import { USERNAME_PATTERN } from '@musicapp/types/users';
+import { username as registrableUsername } from '@musicapp/types/users';
 import bcrypt from 'bcrypt';
 import type { Clock } from '../../clock.js';
 import { AuthenticationError, InvalidInputError } from '../../http/errors.js';
@@ -19,9 +19,11 @@ export function authenticationsService(
 
   return {
     async login({ username, password }: LoginPayload): Promise<LoginData> {
-      // `username` is canonical (the schema made it so). One outside the registration alphabet belongs
-      // to nobody, and is never looked up: a database collation would match `ádmin` to `admin`.
-      const user = USERNAME_PATTERN.test(username) ? await users.findByUsername(username) : null;
+      // `username` is canonical (the schema made it so). One that registration would refuse belongs to
+      // nobody, and is never looked up: a database collation would match `ádmin` to `admin`.
+      const user = registrableUsername.safeParse(username).success
+        ? await users.findByUsername(username)
+        : null;
       const matches = await bcrypt.compare(password, user?.passwordHash ?? (await dummyHash));
       if (!user || !matches) throw new AuthenticationError('Wrong username or password');
 

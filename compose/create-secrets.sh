@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Creates the stack's swarm secrets with random values, once per swarm. Values go straight from
-# openssl into `docker secret create` and are never printed or written to disk; existing secrets are
-# kept (secrets are immutable: to rotate one, see the README's deploy section).
-#   compose/create-secrets.sh
+# Creates the stack's swarm secrets, once per swarm: random values straight from openssl into `docker
+# secret create` (never printed or written to disk), the proxies' TLS certificate and key from the files
+# you name, the admin password you give. Existing secrets are kept (secrets are immutable: to rotate
+# one, see the README's operate table).
+#   TLS_CERTIFICATE_FILE=chain.pem TLS_KEY_FILE=key.pem [ADMIN_PASSWORD=…] compose/create-secrets.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -32,6 +33,32 @@ if [ ! -s "$key_file" ]; then
   exit 1
 fi
 create musicapp_next_server_actions_key <"$key_file"
+
+# The proxies' certificate chain and key (PEM, the leaf first in the chain), from your CA or ACME client:
+# TLS_CERTIFICATE_FILE and TLS_KEY_FILE. Checked to belong together before either is created.
+if docker secret inspect musicapp_tls_certificate >/dev/null 2>&1 &&
+  docker secret inspect musicapp_tls_key >/dev/null 2>&1; then
+  echo "kept    musicapp_tls_certificate, musicapp_tls_key (already exist)"
+else
+  certificate="${TLS_CERTIFICATE_FILE:-}"
+  key="${TLS_KEY_FILE:-}"
+  if [ ! -s "$certificate" ] || [ ! -s "$key" ]; then
+    cat >&2 <<'EOF'
+set TLS_CERTIFICATE_FILE and TLS_KEY_FILE to the proxies' certificate chain and key (PEM files).
+For a trial without a certificate, a self-signed pair for your host name (browsers will warn):
+  openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 90 \
+    -subj "/CN=musicapp.example" -addext "subjectAltName=DNS:musicapp.example" \
+    -keyout tls-key.pem -out tls-certificate.pem
+EOF
+    exit 1
+  fi
+  if [ "$(openssl x509 -noout -pubkey -in "$certificate")" != "$(openssl pkey -pubout -in "$key")" ]; then
+    echo "$key is not the key of the certificate in $certificate; nothing created" >&2
+    exit 1
+  fi
+  create musicapp_tls_certificate <"$certificate"
+  create musicapp_tls_key <"$key"
+fi
 
 # The first admin account ("admin") is the one value an operator has to know: ADMIN_PASSWORD when set,
 # else asked for without echo on a terminal, else random (nobody can log in as admin until it is reset).

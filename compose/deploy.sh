@@ -12,8 +12,9 @@ export TAG="${TAG:?set TAG to the image tag to deploy (compose/build-push.sh pri
 RESERVASI_SQL_HASH="$(sha256sum reservasi.sql | cut -c1-12)"
 export RESERVASI_SQL_HASH
 
-for secret in musicapp_db_password musicapp_db_root_password musicapp_access_token_key \
-  musicapp_refresh_token_key musicapp_admin_password; do
+# Every external secret the stack file names (its top-level `secrets:` section).
+for secret in $(awk '/^secrets:/ { in_secrets = 1; next } /^[^ #]/ { in_secrets = 0 }
+  in_secrets && $1 == "name:" { print $2 }' docker-compose.yaml); do
   docker secret inspect "$secret" >/dev/null 2>&1 || {
     echo "missing swarm secret $secret: run compose/create-secrets.sh first" >&2
     exit 1

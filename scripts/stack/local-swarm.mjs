@@ -86,8 +86,8 @@ export async function removeAll() {
 /**
  * Starts the nodes: each runs its own dockerd (Engine 28, buildx, compose) on a volume of its own, with
  * the repository read-only at /src. This kernel refuses --privileged; these capabilities and unconfined
- * profiles are what dockerd needs instead. The manager's ports 80 and 8080 (nginx-frontend and
- * nginx-backend, host mode) are published on this machine's loopback only.
+ * profiles are what dockerd needs instead. The manager's ports 443 and 80 (nginx-frontend) and 8443 and
+ * 8080 (nginx-backend), host mode there, are published on this machine's loopback only.
  */
 export async function startNodes() {
   await docker('network', 'create', '--label', LABEL, '--subnet', SUBNET, NETWORK);
@@ -111,7 +111,9 @@ export async function startNodes() {
     args.push('--volume', '/sys/fs/cgroup:/sys/fs/cgroup:rw', '--volume', `${volume}:/var/lib/docker`);
     args.push('--volume', `${repoRoot}:/src:ro`);
     if (existsSync(HOST_CA_BUNDLE)) args.push('--volume', `${HOST_CA_BUNDLE}:${BUILD_CA_IN_NODE}:ro`);
-    if (index === 0) args.push('--publish', '127.0.0.1::80', '--publish', '127.0.0.1::8080');
+    if (index === 0) {
+      for (const port of [80, 443, 8080, 8443]) args.push('--publish', `127.0.0.1::${port}`);
+    }
     await docker(...args, NODE_IMAGE);
   }
   for (const node of NODES) {

@@ -4,9 +4,11 @@
 // `npm run stack:down` (kept with --keep). Traffic goes only to this machine's loopback and to the
 // nodes this run made; every load stops by itself.
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, X509Certificate } from 'node:crypto';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { connect } from 'node:tls';
 import { parseArgs } from 'node:util';
 import jwt from 'jsonwebtoken';
 import {
@@ -18,14 +20,16 @@ import {
   startLoad,
   statusText,
 } from './load.mjs';
-import { inNode, NODES, nodeIp, removeAll, run } from './local-swarm.mjs';
+import { inNode, NODES, nodeIp, publishedPort, removeAll, run } from './local-swarm.mjs';
 import { repoRoot } from './stack-file.mjs';
-import { waitForStack } from './stack-health.mjs';
+import { waitForStack, waitUntilServing } from './stack-health.mjs';
 import { containersOf, inContainer, secretOf, service, stackDb } from './swarm-stack.mjs';
+import { TEST_TLS_DIR, testCertificate, trustTestCertificate } from './test-certificate.mjs';
 
 const { values: options } = parseArgs({
   options: { keep: { type: 'boolean', default: false }, checks: { type: 'string' } },
 });
+trustTestCertificate(); // the stack's certificate is self-signed: trusted by this run and its children
 const TIME_LIMIT_MS = 40 * 60_000;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const [manager, , drainable] = NODES; // the db and the registry live on the manager: drain a worker
@@ -162,6 +166,18 @@ async function directReplica(name, published) {
     if (Date.now() > deadline)
       throw new Error(`direct_${name} did not become healthy: ${status || 'no task'}`);
     await sleep(1000);
+  }
+}
+
+/** The SHA-256 fingerprint of the certificate an https URL serves. */
+async function servedCertificate(url) {
+  const { hostname, port } = new URL(url);
+  const socket = connect({ host: hostname, port: Number(port), servername: 'localhost' });
+  try {
+    await new Promise((resolve, reject) => socket.once('secureConnect', resolve).once('error', reject));
+    return socket.getPeerX509Certificate().fingerprint256;
+  } finally {
+    socket.destroy();
   }
 }
 
@@ -375,13 +391,19 @@ async function main() {
         // The same from inside the cluster, but not from a web replica: an api task is on nginx-backend's
         // other overlay, which is as private as the web's and still not believed.
         const [apiTask] = await containersOf('api');
-        const inside = await inContainer(apiTask, 'node --input-type=module -', {
-          // One nginx-backend task: each keeps its own count, and the name spreads requests over all.
-          input: `import { lookup } from 'node:dns/promises';
+        // Over https (plain HTTP from here is only a redirect, checked by the TLS step); the certificate
+        // is for the public name, not this address, hence no verification in this one script.
+        const inside = await inContainer(
+          apiTask,
+          'NODE_TLS_REJECT_UNAUTHORIZED=0 node --input-type=module -',
+          {
+            // One nginx-backend task: each keeps its own count, and the name spreads requests over all.
+            input: `import { lookup } from 'node:dns/promises';
+process.removeAllListeners('warning');
 const [one] = await lookup('tasks.nginx-backend', { all: true });
 const statuses = [];
 for (let i = 0; i < 8; i++) {
-  const res = await fetch('http://' + one.address + ':8080/authentications', {
+  const res = await fetch('https://' + one.address + ':8443/authentications', {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-forwarded-for': '198.51.100.' + (i + 1) },
     body: JSON.stringify({ username: 'inside' + i, password: 'wrong-password' }),
@@ -390,7 +412,8 @@ for (let i = 0; i < 8; i++) {
 }
 console.log(statuses.join(','));
 `,
-        });
+          },
+        );
         const insideStatuses = inside.trim().split(',').map(Number);
         if (!insideStatuses.includes(429) || insideStatuses.slice(0, 6).includes(429)) {
           problems.push(`login limit from inside the cluster: ${inside.trim()}`);
@@ -437,6 +460,59 @@ console.log(statuses.join(','));
     );
   }
 
+  if (wanted('tls')) {
+    await check(
+      'TLS at both proxies',
+      'the certificate from the swarm secrets; plain HTTP redirected to https (not for the web tier); HSTS over https',
+      async () => {
+        const problems = [];
+        const given = new X509Certificate(readFileSync(testCertificate.certificate)).fingerprint256;
+        for (const [name, url] of Object.entries({ 'nginx-frontend': web, 'nginx-backend': api })) {
+          const served = await servedCertificate(url);
+          if (served !== given) problems.push(`${name} serves another certificate`);
+        }
+        // Plain HTTP from outside: a 308 to the same path on the public https port (a POST stays a POST).
+        const plain = {
+          'nginx-frontend': [await publishedPort(manager, 80), 'GET', '/shows?page=2', 443],
+          'nginx-backend': [await publishedPort(manager, 8080), 'POST', '/authentications', 8443],
+        };
+        const redirects = [];
+        for (const [name, [port, method, path, httpsPort]] of Object.entries(plain)) {
+          const res = await fetch(`http://127.0.0.1:${port}${path}`, { method, redirect: 'manual' });
+          const location = res.headers.get('location');
+          redirects.push(`${name} ${method} ${res.status} → ${location}`);
+          if (res.status !== 308 || location !== `https://127.0.0.1:${httpsPort}${path}`) {
+            problems.push(`plain ${method} ${path} at ${name}: ${res.status} ${location}`);
+          }
+        }
+        // The same from inside the cluster but outside the web tier (an api task): redirected too.
+        const [apiTask] = await containersOf('api');
+        const insidePlain = (
+          await inContainer(
+            apiTask,
+            `node -e "fetch('http://tasks.nginx-backend:8080/shows',{redirect:'manual'}).then(r=>console.log(r.status))"`,
+          )
+        ).trim();
+        if (insidePlain !== '308') problems.push(`plain HTTP from an api task: ${insidePlain}`);
+        const hsts = {
+          'nginx-frontend': (await fetch(`${web}/shows`)).headers.get('strict-transport-security'),
+          'the api': (await fetch(`${api}/shows`)).headers.get('strict-transport-security'),
+        };
+        for (const [name, value] of Object.entries(hsts)) {
+          if (!/max-age=(\d+)/.test(value ?? '') || Number(value.match(/max-age=(\d+)/)[1]) < 31_536_000) {
+            problems.push(`HSTS from ${name}: ${value}`);
+          }
+        }
+        return {
+          pass: problems.length === 0,
+          result: problems.length
+            ? problems.join('; ')
+            : `both serve the given certificate; ${redirects.join(', ')}; from an api task ${insidePlain}; HSTS ${Object.values(hsts).join(' / ')}`,
+        };
+      },
+    );
+  }
+
   if (wanted('throughput')) {
     await check(
       'throughput: GET /shows through the proxies vs one process direct',
@@ -447,8 +523,8 @@ console.log(statuses.join(','));
         // machine does not land on one side only.
         const host = await nodeIp(manager);
         const routes = {
-          api: { proxied: `http://${host}:8080`, connections: 32 },
-          pages: { proxied: `http://${host}:80`, connections: 8 },
+          api: { proxied: `https://${host}:8443`, connections: 32 },
+          pages: { proxied: `https://${host}:443`, connections: 8 },
         };
         try {
           routes.api.direct = await directReplica('api', 5000);
@@ -471,7 +547,9 @@ console.log(statuses.join(','));
             const p = combine(proxied);
             failed += d.failed + p.failed;
             const hops =
-              name === 'api' ? 'nginx-backend → 3 api vs 1 api' : 'nginx-frontend → 2 web vs 1 web';
+              name === 'api'
+                ? 'https to nginx-backend → 3 api vs http to 1 api'
+                : 'https to nginx-frontend → 2 web vs http to 1 web';
             text.push(
               `${name} (${hops}): ${p.perSecond} vs ${d.perSecond}/s (${Math.round((p.perSecond / d.perSecond) * 100)}%), p99 ${p.p99} vs ${d.p99} ms`,
             );
@@ -497,6 +575,7 @@ console.log(statuses.join(','));
             E2E_ADMIN_USERNAME: 'admin',
             E2E_ADMIN_PASSWORD: adminPassword,
             E2E_SCREENSHOTS_DIR: join('/tmp', `musicapp-stack-test-${process.pid}`),
+            E2E_TRUSTED_CERTIFICATE: testCertificate.certificate,
             CHROMIUM_PATH: CHROMIUM,
           },
         },
@@ -932,11 +1011,13 @@ console.log(statuses.join(','));
       // api and web only, as compose/update.sh rolls only those).
       await inNode(manager, 'compose/deploy.sh >/dev/null', { REGISTRY: registry, TAG: tag });
       await waitForStack(manager, 'musicapp', { timeoutMs: 6 * 60_000 });
+      // As an operator (and stack:up) would: converged tasks, then the proxies serving them.
+      const servingMs = await waitUntilServing({ web, api }, { timeoutMs: 30_000 });
       const [[after]] = await db.query(count);
       const shows = await call(api, 'GET', '/shows');
       return {
         pass: before.n === after.n && before.confirmed === after.confirmed && shows.status === 200,
-        result: `${before.n} reservations (${before.confirmed} confirmed) before, ${after.n} (${after.confirmed}) after; GET /shows ${shows.status}`,
+        result: `${before.n} reservations (${before.confirmed} confirmed) before, ${after.n} (${after.confirmed}) after; serving through the proxies ${seconds(servingMs)} after convergence; GET /shows ${shows.status}`,
       };
     });
   }
@@ -954,7 +1035,10 @@ try {
   failed = true;
 } finally {
   clearTimeout(watchdog);
-  if (!options.keep) await removeAll();
+  if (!options.keep) {
+    await removeAll();
+    rmSync(TEST_TLS_DIR, { recursive: true, force: true });
+  }
 }
 console.log('\n== Stack test (docker-compose.yaml on a 3-node swarm) ==');
 console.table(results);

@@ -149,14 +149,35 @@ describe('docker-compose.yaml', () => {
   test('publishes only the two proxies, in host mode so they see client addresses', () => {
     const published = Object.entries(services).filter(([, s]) => s.ports?.length);
     assert.deepEqual(published.map(([name]) => name).sort(), ['nginx-backend', 'nginx-frontend']);
-    assert.deepEqual(
-      services['nginx-frontend'].ports.map((p) => [p.published, p.mode]),
-      [[80, 'host']],
-    );
-    assert.deepEqual(
-      services['nginx-backend'].ports.map((p) => [p.published, p.mode]),
-      [[8080, 'host']],
-    );
+    // https, and plain HTTP that redirects to it (nginx-backend's also carries the web tier's calls).
+    const ports = (name) =>
+      services[name].ports.map((p) => [p.published, p.target, p.mode]).sort((a, b) => a[0] - b[0]);
+    assert.deepEqual(ports('nginx-frontend'), [
+      [80, 8080, 'host'],
+      [443, 8443, 'host'],
+    ]);
+    assert.deepEqual(ports('nginx-backend'), [
+      [8080, 8080, 'host'],
+      [8443, 8443, 'host'],
+    ]);
+  });
+
+  test('both proxies terminate TLS with the certificate and key from swarm secrets', () => {
+    for (const name of ['nginx-frontend', 'nginx-backend']) {
+      const service = services[name];
+      const targets = Object.fromEntries(
+        service.secrets.map((s) => [s.source, s.target ?? `/run/secrets/${s.source}`]),
+      );
+      assert.equal(service.environment.NGINX_TLS_CERTIFICATE_FILE, targets.tls_certificate, name);
+      assert.equal(service.environment.NGINX_TLS_KEY_FILE, targets.tls_key, name);
+      assert.equal(
+        String(service.environment.NGINX_HTTPS_PORT),
+        String(service.ports.find((p) => p.target === Number(service.environment.NGINX_TLS_PORT)).published),
+        `${name} redirects plain HTTP to its published https port`,
+      );
+    }
+    assert.equal(stack.secrets.tls_certificate.name, 'musicapp_tls_certificate');
+    assert.equal(stack.secrets.tls_key.name, 'musicapp_tls_key');
   });
 });
 

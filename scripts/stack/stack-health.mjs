@@ -57,3 +57,25 @@ export async function waitForStack(manager, namespace, { timeoutMs }) {
     await sleep(2000);
   }
 }
+
+/**
+ * Waits until the stack serves end to end: the web's health through nginx-frontend and the api's
+ * readiness (database reachable) through nginx-backend. Converged tasks are not enough: a proxy that
+ * started before its upstream's tasks were in DNS finds them at its next re-resolve (a few seconds).
+ * Resolves with the milliseconds it took; rejects naming the URL and its last status.
+ */
+export async function waitUntilServing({ web, api }, { timeoutMs = 60_000 } = {}) {
+  const begun = Date.now();
+  for (const url of [`${web}/api/health`, `${api}/ready`]) {
+    for (;;) {
+      const status = await fetch(url, { signal: AbortSignal.timeout(5000) }).then(
+        (r) => r.status,
+        () => 0,
+      );
+      if (status === 200) break;
+      if (Date.now() - begun > timeoutMs) throw new Error(`${url} answered ${status || 'nothing'}`);
+      await sleep(500);
+    }
+  }
+  return Date.now() - begun;
+}

@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 // The admin account is `admin`, with ADMIN_PASSWORD when set (else a random one, printed once).
 // `npm run stack:down` removes everything this made.
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import {
   BUILD_CA_IN_NODE,
   inNode,
@@ -20,7 +21,10 @@ import {
   startNodes,
 } from './local-swarm.mjs';
 import { repoRoot } from './stack-file.mjs';
-import { waitForStack } from './stack-health.mjs';
+import { waitForStack, waitUntilServing } from './stack-health.mjs';
+import { trustTestCertificate } from './test-certificate.mjs';
+
+const tls = trustTestCertificate();
 
 const [manager, ...workers] = NODES;
 const started = Date.now();
@@ -62,6 +66,7 @@ const adminPassword = process.env.ADMIN_PASSWORD ?? randomBytes(12).toString('ba
 // The repository is read-only in the nodes: the Server Actions key build-push.sh makes lives on the manager.
 const SERVER_ACTIONS_KEY_FILE = '/var/lib/musicapp/next-server-actions-key';
 const registryPassword = randomBytes(18).toString('base64url');
+const TLS_DIR = '/var/lib/musicapp/tls';
 
 try {
   await step('docker engine and stand-in images', () =>
@@ -138,12 +143,25 @@ try {
     });
     return `${registry}/musicapp-*:${tag}`;
   });
-  await step('secrets (compose/create-secrets.sh)', () =>
-    inNode(manager, 'compose/create-secrets.sh >/dev/null', {
+  await step('secrets (compose/create-secrets.sh)', async () => {
+    // The certificate pair as an operator's files on the manager (the repository is read-only there).
+    for (const [name, file] of Object.entries(tls)) {
+      await inNode(
+        manager,
+        `install -d -m 700 ${TLS_DIR} && cat > ${TLS_DIR}/${name}.pem`,
+        {},
+        {
+          input: readFileSync(file, 'utf8'),
+        },
+      );
+    }
+    await inNode(manager, 'compose/create-secrets.sh >/dev/null', {
       ADMIN_PASSWORD: adminPassword,
       NEXT_SERVER_ACTIONS_KEY_FILE: SERVER_ACTIONS_KEY_FILE,
-    }),
-  );
+      TLS_CERTIFICATE_FILE: `${TLS_DIR}/certificate.pem`,
+      TLS_KEY_FILE: `${TLS_DIR}/key.pem`,
+    });
+  });
   await step('db node label', () =>
     inNode(manager, `docker node update --label-add musicapp.db=true ${manager} >/dev/null`),
   );
@@ -154,28 +172,18 @@ try {
     const summary = await waitForStack(manager, 'musicapp', { timeoutMs: 8 * 60_000 });
     return summary;
   });
-  const web = await publishedPort(manager, 80);
-  const api = await publishedPort(manager, 8080);
+  const web = `https://127.0.0.1:${await publishedPort(manager, 443)}`;
+  const api = `https://127.0.0.1:${await publishedPort(manager, 8443)}`;
   await step('through the proxies', async () => {
-    for (const url of [`http://127.0.0.1:${web}/api/health`, `http://127.0.0.1:${api}/ready`]) {
-      const deadline = Date.now() + 60_000;
-      for (;;) {
-        const status = await fetch(url, { signal: AbortSignal.timeout(5000) }).then(
-          (r) => r.status,
-          () => 0,
-        );
-        if (status === 200) break;
-        if (Date.now() > deadline) throw new Error(`${url} answered ${status}`);
-        await new Promise((resolve) => setTimeout(resolve, 1000));
-      }
-    }
-    return 'web /api/health and api /ready answer 200';
+    await waitUntilServing({ web, api });
+    return 'web /api/health and api /ready answer 200 over https';
   });
   console.log(
     `stack:up: ready in ${seconds(started)}; admin account: admin${process.env.ADMIN_PASSWORD ? ' (ADMIN_PASSWORD)' : ` / ${adminPassword}`}`,
   );
-  console.log(`web: http://127.0.0.1:${web}`);
-  console.log(`api: http://127.0.0.1:${api}`);
+  console.log(`web: ${web}`);
+  console.log(`api: ${api}`);
+  console.log(`certificate: ${tls.certificate} (self-signed; curl --cacert it)`);
 } catch (error) {
   console.error(`stack:up failed at step "${current}" after ${seconds(started)}:\n${error.message}`);
   if (!['docker engine and stand-in images', 'nodes'].includes(current)) console.error(await diagnose());

@@ -1,5 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { createHash, randomBytes, X509Certificate } from 'node:crypto';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
@@ -11,6 +11,17 @@ export const SCREENSHOTS = process.env.E2E_SCREENSHOTS_DIR
   : fileURLToPath(new URL('../../../docs/screenshots/', import.meta.url));
 
 export const unique = (prefix: string) => `${prefix}${randomBytes(4).toString('hex')}`;
+
+/**
+ * A stack served with a self-signed certificate (stack:test's): Chromium trusts exactly that key, by
+ * the hash of its public key, and still checks every other certificate.
+ */
+function trustedCertificateArgs(): string[] {
+  const file = process.env.E2E_TRUSTED_CERTIFICATE;
+  if (!file) return [];
+  const spki = new X509Certificate(readFileSync(file)).publicKey.export({ type: 'spki', format: 'der' });
+  return [`--ignore-certificate-errors-spki-list=${createHash('sha256').update(spki).digest('base64')}`];
+}
 
 /**
  * Registers before/after hooks in the enclosing describe: a fresh stack (database, api, web) and Debian's
@@ -32,6 +43,7 @@ export function useBrowserStack() {
         '--disable-component-update',
         '--disable-sync',
         '--no-first-run',
+        ...trustedCertificateArgs(),
       ],
     });
   });

@@ -99,6 +99,8 @@ describe('browser journeys', { timeout: 180_000 }, () => {
       if (cookie.name.startsWith('musicapp_')) {
         assert.equal(cookie.httpOnly, true, `${cookie.name} is httpOnly`);
         assert.equal(cookie.sameSite, 'Lax');
+        // Secure exactly when the site is served over https (the stack's nginx-frontend).
+        assert.equal(cookie.secure, stack().web.startsWith('https:'), `${cookie.name} Secure`);
       }
     }
 

@@ -41,6 +41,10 @@ const envSchema = z.object({
   SQLITE_FILE: z.string().min(1).default(DEFAULT_SQLITE_FILE),
   ACCESS_TOKEN_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
   REFRESH_TOKEN_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
+  // During a key rotation, the other key: tokens signed with it are still (or already) accepted, and
+  // nothing is signed with it. The same value as the key itself means no rotation (the stack's default).
+  ACCESS_TOKEN_ROTATION_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
+  REFRESH_TOKEN_ROTATION_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
   ACCESS_TOKEN_AGE: int(10, 86_400).default(1800),
   REFRESH_TOKEN_AGE: int(60, 31_536_000).default(2_592_000),
   BCRYPT_COST: int(10, 15).default(10),
@@ -57,7 +61,14 @@ const envSchema = z.object({
   SHUTDOWN_TIMEOUT_SECONDS: int(1, 600).default(20),
 });
 
-const SECRET_NAMES = ['DB_PASSWORD', 'ACCESS_TOKEN_KEY', 'REFRESH_TOKEN_KEY', 'ADMIN_PASSWORD'] as const;
+const SECRET_NAMES = [
+  'DB_PASSWORD',
+  'ACCESS_TOKEN_KEY',
+  'REFRESH_TOKEN_KEY',
+  'ACCESS_TOKEN_ROTATION_KEY',
+  'REFRESH_TOKEN_ROTATION_KEY',
+  'ADMIN_PASSWORD',
+] as const;
 
 function resolveSecretFiles(env: Env): Env {
   const resolved: Env = { ...env };
@@ -138,6 +149,8 @@ function buildConfig(env: Env) {
     tokens: {
       accessTokenKey,
       refreshTokenKey,
+      accessTokenRotationKey: e.ACCESS_TOKEN_ROTATION_KEY,
+      refreshTokenRotationKey: e.REFRESH_TOKEN_ROTATION_KEY,
       accessTokenAgeSeconds: e.ACCESS_TOKEN_AGE,
       refreshTokenAgeSeconds: e.REFRESH_TOKEN_AGE,
     },

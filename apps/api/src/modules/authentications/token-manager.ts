@@ -1,4 +1,4 @@
-import { createHash, createSecretKey, randomBytes } from 'node:crypto';
+import { createHash, createSecretKey, type KeyObject, randomBytes } from 'node:crypto';
 import type { Role } from '@musicapp/types/users';
 import jwt from 'jsonwebtoken';
 import type { Clock } from '../../clock.js';
@@ -6,8 +6,12 @@ import type { Principal } from '../../http/authenticate.js';
 import { AuthenticationError } from '../../http/errors.js';
 
 export interface TokenSettings {
+  /** Signs new tokens and verifies them. */
   accessTokenKey: string;
   refreshTokenKey: string;
+  /** During a key rotation, the other key: verifies only (see the README's operate table). */
+  accessTokenRotationKey?: string | undefined;
+  refreshTokenRotationKey?: string | undefined;
   accessTokenAgeSeconds: number;
   refreshTokenAgeSeconds: number;
 }
@@ -19,13 +23,45 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
+/** The signing key first, then the rotation key when there is another one. */
+function verifyingKeys(key: string, rotationKey: string | undefined): string[] {
+  return rotationKey && rotationKey !== key ? [key, rotationKey] : [key];
+}
+
+/**
+ * Verifies with the first key whose signature matches. Only a bad signature moves on to the next key:
+ * an expired or otherwise refused token signed with a known key is refused for that reason.
+ */
+function verifyWithAny(
+  token: string,
+  keys: KeyObject[],
+  options: jwt.VerifyOptions & { complete?: false },
+): jwt.JwtPayload | string {
+  for (const [index, key] of keys.entries()) {
+    try {
+      return jwt.verify(token, key, options);
+    } catch (error) {
+      const badSignature = error instanceof jwt.JsonWebTokenError && error.message === 'invalid signature';
+      if (!badSignature || index === keys.length - 1) throw error;
+    }
+  }
+  throw new jwt.JsonWebTokenError('no key');
+}
+
 /** Signs and verifies the two kinds of JWT. A token of one kind is never accepted as the other. */
 export function tokenManager(settings: TokenSettings, clock: Clock) {
   const nowSeconds = () => Math.floor(clock() / 1000);
   // KeyObjects made once: given a string, jsonwebtoken first tries (and fails) to parse it as a PEM
   // public key on every call, which cost a quarter of the CPU of an authenticated request.
-  const accessKey = createSecretKey(Buffer.from(settings.accessTokenKey, 'utf8'));
-  const refreshKey = createSecretKey(Buffer.from(settings.refreshTokenKey, 'utf8'));
+  const secretKey = (value: string) => createSecretKey(Buffer.from(value, 'utf8'));
+  const accessKey = secretKey(settings.accessTokenKey);
+  const refreshKey = secretKey(settings.refreshTokenKey);
+  const accessKeys = verifyingKeys(settings.accessTokenKey, settings.accessTokenRotationKey).map(secretKey);
+  const refreshKeys = verifyingKeys(settings.refreshTokenKey, settings.refreshTokenRotationKey).map(
+    secretKey,
+  );
+  const verify = (token: string, keys: KeyObject[]) =>
+    verifyWithAny(token, keys, { algorithms: [ALGORITHM], clockTimestamp: nowSeconds() });
 
   return {
     signAccessToken(principal: Principal): string {
@@ -49,10 +85,7 @@ export function tokenManager(settings: TokenSettings, clock: Clock) {
     verifyAccessToken(token: string): Principal {
       let payload: jwt.JwtPayload | string;
       try {
-        payload = jwt.verify(token, accessKey, {
-          algorithms: [ALGORITHM],
-          clockTimestamp: nowSeconds(),
-        });
+        payload = verify(token, accessKeys);
       } catch (error) {
         if (error instanceof jwt.TokenExpiredError) {
           throw new AuthenticationError('Access token has expired; get a new one with PUT /authentications');
@@ -73,10 +106,7 @@ export function tokenManager(settings: TokenSettings, clock: Clock) {
     /** The user id of a well-formed, unexpired refresh token, or null. */
     verifyRefreshToken(token: string): string | null {
       try {
-        const payload = jwt.verify(token, refreshKey, {
-          algorithms: [ALGORITHM],
-          clockTimestamp: nowSeconds(),
-        });
+        const payload = verify(token, refreshKeys);
         if (typeof payload === 'string' || payload.typ !== 'refresh' || typeof payload.sub !== 'string')
           return null;
         return payload.sub;

@@ -31,6 +31,8 @@ const { values: options } = parseArgs({
 });
 trustTestCertificate(); // the stack's certificate is self-signed: trusted by this run and its children
 const TIME_LIMIT_MS = 40 * 60_000;
+// Where compose/rotate-jwt-keys.sh records the secret names in use, for every later compose/deploy.sh.
+const DEPLOY_ENV_FILE = '/var/lib/musicapp/deploy.env';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const [manager, , drainable] = NODES; // the db and the registry live on the manager: drain a worker
 const results = [];
@@ -169,6 +171,61 @@ async function directReplica(name, published) {
   }
 }
 
+/** A new account, registered and logged in through the api: its tokens. */
+async function signedInUser(api, prefix) {
+  const username = `${prefix}${randomBytes(4).toString('hex')}`;
+  const password = randomBytes(12).toString('base64url');
+  const made = await call(api, 'POST', '/users', { body: { username, password, fullname: 'Stack Test' } });
+  if (made.status !== 201) throw new Error(`registering ${username}: ${made.status}`);
+  const login = await call(api, 'POST', '/authentications', { body: { username, password } });
+  if (login.status !== 201) throw new Error(`logging in ${username}: ${login.status}`);
+  return login.body.data;
+}
+
+/**
+ * One session kept alive until stop(): its refresh token gets a new access token from whichever api
+ * replica answers, and that token is used at once (three calls, spread over the replicas). During a key
+ * rotation this is the request that fails if a replica meets a token it cannot verify.
+ */
+function refreshLoop(api, refreshToken) {
+  const statuses = {};
+  const count = (status) => {
+    statuses[status] = (statuses[status] ?? 0) + 1;
+  };
+  let running = true;
+  let refreshes = 0;
+  let uses = 0;
+  const done = (async () => {
+    while (running) {
+      const refreshed = await call(api, 'PUT', '/authentications', { body: { refreshToken } }).catch(() => ({
+        status: 0,
+      }));
+      count(refreshed.status);
+      if (refreshed.status === 200) {
+        refreshes += 1;
+        for (let i = 0; i < 3; i++) {
+          const used = await call(api, 'GET', '/playlists', { token: refreshed.body.data.accessToken }).catch(
+            () => ({ status: 0 }),
+          );
+          count(used.status);
+          uses += 1;
+        }
+      }
+      await sleep(50);
+    }
+  })();
+  return {
+    async stop() {
+      running = false;
+      await done;
+      const failed = Object.entries(statuses)
+        .filter(([status]) => status !== '200')
+        .reduce((sum, [, n]) => sum + n, 0);
+      return { refreshes, uses, statuses, failed };
+    },
+  };
+}
+
 /** The SHA-256 fingerprint of the certificate an https URL serves. */
 async function servedCertificate(url) {
   const { hostname, port } = new URL(url);
@@ -214,12 +271,15 @@ async function main() {
   const adminPassword = randomBytes(12).toString('base64url');
   const { web, api } = await stackUp(adminPassword);
   const db = stackDb();
-  const accessKey = await secretOf('api', 'access_token_key');
+  // The harness signs tokens with the stack's own key, as a login would (re-read after a key rotation).
+  let accessKey = await secretOf('api', 'access_token_key');
   const [[adminRow]] = await db.query('select id from users where username = ?', ['admin']);
-  const admin = jwt.sign({ sub: adminRow.id, role: 'admin', typ: 'access' }, accessKey, {
-    algorithm: 'HS256',
-    expiresIn: 7200,
-  });
+  const adminToken = () =>
+    jwt.sign({ sub: adminRow.id, role: 'admin', typ: 'access' }, accessKey, {
+      algorithm: 'HS256',
+      expiresIn: 7200,
+    });
+  let admin = adminToken();
   const only = options.checks?.split(',');
   const wanted = (name) => !only || only.includes(name);
   const registry = `${(await inNode(manager, "docker info --format '{{.Swarm.NodeAddr}}'")).trim()}:4000`;
@@ -977,6 +1037,107 @@ console.log(statuses.join(','));
     );
   }
 
+  if (wanted('jwt-rotation')) {
+    await check(
+      'JWT key rotation under load (compose/rotate-jwt-keys.sh)',
+      'no failed request while new keys come in; tokens of the old keys refused once it is finished',
+      async () => {
+        const { fans, showId } = await loadFans(1000, 200, 'Rotation');
+        const session = await signedInUser(api, 'rotation');
+        const sessions = refreshLoop(api, session.refreshToken);
+        const load = mixedLoad({ api, web, fans, showId });
+        const begun = Date.now();
+        await inNode(manager, 'compose/rotate-jwt-keys.sh', {
+          MUSICAPP_DEPLOY_ENV_FILE: DEPLOY_ENV_FILE,
+        });
+        const rotatedMs = Date.now() - begun;
+        const result = await load.stop();
+        const refreshed = await sessions.stop();
+        const oldKeys = (
+          await inNode(
+            manager,
+            "docker secret ls --format '{{.Name}}' --filter name=musicapp_access_token_key",
+          )
+        ).split('\n');
+        await inNode(manager, 'compose/rotate-jwt-keys.sh --finish', {
+          MUSICAPP_DEPLOY_ENV_FILE: DEPLOY_ENV_FILE,
+        });
+        const left = (
+          await inNode(
+            manager,
+            "docker secret ls --format '{{.Name}}' --filter name=musicapp_access_token_key",
+          )
+        ).split('\n');
+        const after = {
+          oldAccess: (await call(api, 'GET', '/playlists', { token: fans[0].token })).status,
+          oldRefresh: (
+            await call(api, 'PUT', '/authentications', { body: { refreshToken: session.refreshToken } })
+          ).status,
+          newSession: (
+            await call(api, 'GET', '/playlists', { token: (await signedInUser(api, 'rotated')).accessToken })
+          ).status,
+        };
+        accessKey = await secretOf('api', 'access_token_key');
+        admin = adminToken();
+        return {
+          pass:
+            result.failed === 0 &&
+            refreshed.failed === 0 &&
+            refreshed.uses > 0 &&
+            after.oldAccess === 401 &&
+            after.oldRefresh === 400 &&
+            after.newSession === 200 &&
+            left.length === oldKeys.length - 1,
+          result:
+            `phases 1 and 2 in ${seconds(rotatedMs)}: ${result.text}; a session refreshed ${refreshed.refreshes} times, its tokens used ${refreshed.uses} times (${statusText(refreshed.statuses)}); failed ${result.failed + refreshed.failed}. ` +
+            `After --finish: old access token ${after.oldAccess}, old refresh token ${after.oldRefresh}, a new session ${after.newSession}; key secrets ${oldKeys.join(', ')} → ${left.join(', ')}`,
+        };
+      },
+    );
+  }
+
+  if (wanted('admin-password')) {
+    await check(
+      'admin password reset (compose/set-admin-password.sh)',
+      'the new password logs in; the old one and the sessions made with it do not',
+      async () => {
+        const login = (password) =>
+          call(api, 'POST', '/authentications', { body: { username: 'admin', password } });
+        const before = await login(adminPassword);
+        const newPassword = randomBytes(12).toString('base64url');
+        const begun = Date.now();
+        await inNode(manager, 'compose/set-admin-password.sh', {
+          ADMIN_PASSWORD: newPassword,
+          MUSICAPP_DEPLOY_ENV_FILE: DEPLOY_ENV_FILE,
+        });
+        const tookMs = Date.now() - begun;
+        const after = {
+          oldPassword: (await login(adminPassword)).status,
+          newPassword: (await login(newPassword)).status,
+          oldSession: (
+            await call(api, 'PUT', '/authentications', {
+              body: { refreshToken: before.body?.data?.refreshToken },
+            })
+          ).status,
+        };
+        const secrets = (
+          await inNode(manager, "docker secret ls --format '{{.Name}}' --filter name=musicapp_admin_password")
+        )
+          .split('\n')
+          .filter(Boolean);
+        return {
+          pass:
+            before.status === 201 &&
+            after.oldPassword === 401 &&
+            after.newPassword === 201 &&
+            after.oldSession === 400 &&
+            secrets.length === 1,
+          result: `done in ${seconds(tookMs)}; login with the old password ${before.status} before, ${after.oldPassword} after; the new one ${after.newPassword}; a session from before ${after.oldSession}; admin password secrets now ${secrets.join(', ')}`,
+        };
+      },
+    );
+  }
+
   if (wanted('redeploy')) {
     await check('docker stack rm, then deploy again', 'every reservation is still there', async () => {
       const count =
@@ -1009,7 +1170,11 @@ console.log(statuses.join(','));
       }
       // The release stack:up deployed: all four images carry its tag (the rolling update's tag exists for
       // api and web only, as compose/update.sh rolls only those).
-      await inNode(manager, 'compose/deploy.sh >/dev/null', { REGISTRY: registry, TAG: tag });
+      await inNode(manager, 'compose/deploy.sh >/dev/null', {
+        REGISTRY: registry,
+        TAG: tag,
+        MUSICAPP_DEPLOY_ENV_FILE: DEPLOY_ENV_FILE,
+      });
       await waitForStack(manager, 'musicapp', { timeoutMs: 6 * 60_000 });
       // As an operator (and stack:up) would: converged tasks, then the proxies serving them.
       const servingMs = await waitUntilServing({ web, api }, { timeoutMs: 30_000 });

@@ -97,7 +97,30 @@ describe('docker-compose.yaml', () => {
       }
     }
     const raw = readFileSync(path.join(repoRoot, 'docker-compose.yaml'), 'utf8');
-    assert.doesNotMatch(raw, /(PASSWORD|_KEY|SECRET):\s*["']?[^\s"'/$#][^\n]*$/m, 'no literal secret value');
+    assert.doesNotMatch(
+      raw,
+      /^\s*[A-Z_]*(PASSWORD|_KEY|SECRET):\s*["']?[^\s"'/$#][^\n]*$/m,
+      'no literal secret value',
+    );
+  });
+
+  test('secrets that scripts replace follow the names in MUSICAPP_DEPLOY_ENV_FILE, defaulting to the first ones', () => {
+    // No rotation under way by default: each rotation key is the key itself.
+    assert.equal(stack.secrets.access_token_rotation_key.name, stack.secrets.access_token_key.name);
+    assert.equal(stack.secrets.refresh_token_rotation_key.name, stack.secrets.refresh_token_key.name);
+    assert.equal(stack.secrets.admin_password.name, 'musicapp_admin_password');
+    const rotated = loadStack('docker-compose.yaml', {
+      ...PLACEHOLDER_IMAGES,
+      ACCESS_TOKEN_KEY_SECRET: 'musicapp_access_token_key_2',
+      ACCESS_TOKEN_ROTATION_KEY_SECRET: 'musicapp_access_token_key',
+      ADMIN_PASSWORD_SECRET: 'musicapp_admin_password_2',
+    });
+    assert.equal(rotated.secrets.access_token_key.name, 'musicapp_access_token_key_2');
+    assert.equal(rotated.secrets.access_token_rotation_key.name, 'musicapp_access_token_key');
+    assert.equal(rotated.secrets.admin_password.name, 'musicapp_admin_password_2');
+    const env = services.api.environment;
+    assert.equal(env.ACCESS_TOKEN_ROTATION_KEY_FILE, '/run/secrets/access_token_rotation_key');
+    assert.equal(env.REFRESH_TOKEN_ROTATION_KEY_FILE, '/run/secrets/refresh_token_rotation_key');
   });
 
   test('gives every service a healthcheck that does not depend on the database for the api', () => {

@@ -11,6 +11,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { connect } from 'node:tls';
 import { parseArgs } from 'node:util';
 import jwt from 'jsonwebtoken';
+import { backupAndRestore, removeStack } from './backup-check.mjs';
 import {
   combine,
   createFans,
@@ -1143,31 +1144,7 @@ console.log(statuses.join(','));
       const count =
         "select count(*) as n, coalesce(sum(status = 'confirmed'), 0) as confirmed from reservations";
       const [[before]] = await db.query(count);
-      await inNode(manager, 'docker stack rm musicapp >/dev/null');
-      const deadline = Date.now() + 120_000;
-      for (;;) {
-        const left = (
-          await Promise.all(
-            NODES.map((n) => inNode(n, 'docker ps -q --filter label=com.docker.stack.namespace=musicapp')),
-          )
-        )
-          .join('')
-          .trim();
-        // `docker stack rm` returns at once; a deploy before every node has let go of the stack's
-        // networks leaves tasks without them. Wait as an operator's script would.
-        const networks = (
-          await Promise.all(
-            NODES.map((n) =>
-              inNode(n, 'docker network ls -q --filter label=com.docker.stack.namespace=musicapp'),
-            ),
-          )
-        )
-          .join('')
-          .trim();
-        if (!left && !networks) break;
-        if (Date.now() > deadline) throw new Error('the stack did not go away');
-        await sleep(1000);
-      }
+      await removeStack(manager);
       // The release stack:up deployed: all four images carry its tag (the rolling update's tag exists for
       // api and web only, as compose/update.sh rolls only those).
       await inNode(manager, 'compose/deploy.sh >/dev/null', {
@@ -1185,6 +1162,25 @@ console.log(statuses.join(','));
         result: `${before.n} reservations (${before.confirmed} confirmed) before, ${after.n} (${after.confirmed}) after; serving through the proxies ${seconds(servingMs)} after convergence; GET /shows ${shows.status}`,
       };
     });
+  }
+
+  if (wanted('backup')) {
+    await check(
+      'backup under load, restored into a new stack (compose/backup.sh, compose/restore.sh)',
+      'the fresh stack gets back every table and reservation as dumped; 0 failed during the dump',
+      async () => {
+        const { fans, showId } = await loadFans(1000, 200, 'Backup');
+        return backupAndRestore({
+          manager,
+          registry,
+          tag,
+          deployEnv: { MUSICAPP_DEPLOY_ENV_FILE: DEPLOY_ENV_FILE },
+          db,
+          load: () => mixedLoad({ api, web, fans, showId }),
+          serving: () => waitUntilServing({ web, api }, { timeoutMs: 30_000 }),
+        });
+      },
+    );
   }
 }
 

@@ -225,6 +225,20 @@ describe('compose/ stack files', () => {
     }
   });
 
+  test('the encryption override encrypts every overlay of the stack and changes nothing else', () => {
+    const encrypted = loadStack(
+      ['docker-compose.yaml', 'compose/docker-compose.encrypted.yaml'],
+      PLACEHOLDER_IMAGES,
+    );
+    const plain = loadStack('docker-compose.yaml', PLACEHOLDER_IMAGES);
+    assert.deepEqual(Object.keys(encrypted.networks).sort(), Object.keys(plain.networks).sort());
+    for (const [name, network] of Object.entries(encrypted.networks)) {
+      assert.equal(network.driver_opts?.encrypted, 'true', `${name} is encrypted`);
+      const { driver_opts, ...rest } = network;
+      assert.deepEqual(rest, plain.networks[name], `${name} is otherwise as in docker-compose.yaml`);
+    }
+  });
+
   test('the NFS override puts the database volume on NFS', () => {
     const nfs = loadStack(['docker-compose.yaml', 'compose/docker-compose.nfs.yaml'], {
       ...PLACEHOLDER_IMAGES,

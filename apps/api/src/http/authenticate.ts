@@ -1,6 +1,6 @@
 import type { Role } from '@musicapp/types/users';
 import type { RequestHandler } from 'express';
-import { AuthenticationError, ForbiddenError } from './errors.js';
+import { AuthenticationError, ForbiddenError } from '../errors.js';
 
 export interface Principal {
   userId: string;

@@ -2,8 +2,8 @@ import { createHash, createSecretKey, randomBytes } from 'node:crypto';
 import type { Role } from '@musicapp/types/users';
 import jwt from 'jsonwebtoken';
 import type { Clock } from '../../clock.js';
+import { AuthenticationError } from '../../errors.js';
 import type { Principal } from '../../http/authenticate.js';
-import { AuthenticationError } from '../../http/errors.js';
 
 export interface TokenSettings {
   accessTokenKey: string;

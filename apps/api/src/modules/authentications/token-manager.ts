@@ -3,7 +3,7 @@ import type { Role } from '@musicapp/types/users';
 import jwt from 'jsonwebtoken';
 import type { Clock } from '../../clock.js';
 import { AuthenticationError } from '../../errors.js';
-import type { Principal } from '../../http/authenticate.js';
+import type { Principal } from './principal.js';
 
 export interface TokenSettings {
   accessTokenKey: string;

@@ -24,6 +24,40 @@ describe('migrations', () => {
     }
   });
 
+  test('004 indexes the songs already there by the folded 3-character pieces of title and performer', async () => {
+    const database = await createTestDatabase({ migrate: false });
+    try {
+      for (;;) {
+        const [, applied] = (await database.db.migrate.up({ migrationSource })) as [number, string[]];
+        assert.ok(applied.length > 0, '003 was never reached');
+        if (applied.includes('003-playlists')) break;
+      }
+      const song = { year: 2001, genre: 'Pop', duration: null, album_id: null, created_at: 0 };
+      await database.db('songs').insert([
+        { ...song, id: 'song-1', title: 'Ça Ira', performer: 'Édith' },
+        { ...song, id: 'song-2', title: 'Go', performer: 'ABBA' },
+      ]);
+      await database.db.migrate.up({ migrationSource });
+      const grams = await database.db('song_search_grams').select('song_id', 'field', 'gram', 'title');
+      assert.deepEqual(
+        grams.map((g) => `${g.song_id} ${g.field} ${g.gram} ${g.title}`).sort(),
+        [
+          'song-1 p dit Ça Ira',
+          'song-1 p edi Ça Ira',
+          'song-1 p ith Ça Ira',
+          'song-1 t  ir Ça Ira',
+          'song-1 t a i Ça Ira',
+          'song-1 t ca  Ça Ira',
+          'song-1 t ira Ça Ira',
+          'song-2 p abb Go',
+          'song-2 p bba Go',
+        ].sort(),
+      );
+    } finally {
+      await database.drop();
+    }
+  });
+
   test('008 puts existing usernames in canonical form; a case twin on SQLite keeps its spelling', async () => {
     const database = await createTestDatabase({ migrate: false });
     try {

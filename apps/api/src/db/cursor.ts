@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { InvalidInputError } from '../http/errors.js';
+import { InvalidInputError } from '../errors.js';
 
 type Key = string | number;
 

@@ -1,11 +1,6 @@
-import type { Role } from '@musicapp/types/users';
 import type { RequestHandler } from 'express';
-import { AuthenticationError, ForbiddenError } from './errors.js';
-
-export interface Principal {
-  userId: string;
-  role: Role;
-}
+import { AuthenticationError, ForbiddenError } from '../errors.js';
+import type { Principal } from '../modules/authentications/principal.js';
 
 declare module 'express-serve-static-core' {
   interface Request {

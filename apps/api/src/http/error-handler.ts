@@ -8,7 +8,7 @@ import {
   PayloadTooLargeError,
   ServiceUnavailableError,
   UnsupportedMediaTypeError,
-} from './errors.js';
+} from '../errors.js';
 
 const STATUS: Record<AppError['kind'], number> = {
   'invalid-input': 400,

@@ -1,7 +1,7 @@
 import { canonicalUsername } from '@musicapp/types/users';
 import type { RequestHandler } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
-import { TooManyRequestsError } from './errors.js';
+import { TooManyRequestsError } from '../errors.js';
 
 export interface LoginRateLimitSettings {
   windowMs: number;

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { InvalidInputError } from './errors.js';
+import { InvalidInputError } from '../errors.js';
 
 /** One readable sentence from a zod error: `year: year must be a whole number; Unrecognized key: "x"`. */
 export function describeIssues(error: z.ZodError): string {

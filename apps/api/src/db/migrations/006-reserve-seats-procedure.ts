@@ -1,5 +1,4 @@
 import type { Knex } from 'knex';
-import { dialectOf } from '../create-db.js';
 
 /**
  * MySQL/MariaDB: the reservation transaction as one stored procedure, so the show's row lock is held
@@ -65,12 +64,12 @@ proc: begin
 end`;
 
 export async function up(db: Knex): Promise<void> {
-  if (dialectOf(db) !== 'mysql') return;
+  if (db.client.config.client !== 'mysql2') return;
   await db.raw('drop procedure if exists reserve_seats');
   await db.raw(CREATE);
 }
 
 export async function down(db: Knex): Promise<void> {
-  if (dialectOf(db) !== 'mysql') return;
+  if (db.client.config.client !== 'mysql2') return;
   await db.raw('drop procedure if exists reserve_seats');
 }

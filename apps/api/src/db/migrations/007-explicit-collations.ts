@@ -1,5 +1,4 @@
 import type { Knex } from 'knex';
-import { dialectOf } from '../create-db.js';
 import * as reserveSeatsProcedure from './006-reserve-seats-procedure.js';
 
 /**
@@ -79,14 +78,14 @@ proc: begin
 end`;
 
 export async function up(db: Knex): Promise<void> {
-  if (dialectOf(db) !== 'mysql') return;
+  if (db.client.config.client !== 'mysql2') return;
   await db.raw(`alter table idempotency_keys modify idempotency_key ${KEY} not null`);
   await db.raw('drop procedure if exists reserve_seats');
   await db.raw(CREATE);
 }
 
 export async function down(db: Knex): Promise<void> {
-  if (dialectOf(db) !== 'mysql') return;
+  if (db.client.config.client !== 'mysql2') return;
   await db.raw(
     'alter table idempotency_keys modify idempotency_key varchar(200) character set utf8mb4 collate utf8mb4_unicode_ci not null',
   );

@@ -4,7 +4,7 @@ import type { CatalogueCache } from '../../catalogue-cache.js';
 import type { Clock } from '../../clock.js';
 import { decodeCursor, toPage } from '../../db/cursor.js';
 import { newId } from '../../db/ids.js';
-import { NotFoundError } from '../../http/errors.js';
+import { NotFoundError } from '../../errors.js';
 import type { AlbumsRepository } from './albums.repository.js';
 
 /** For songs and shows that name an album: an unknown one is 404, naming it. */

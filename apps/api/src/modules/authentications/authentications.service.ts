@@ -2,7 +2,7 @@ import type { LoginData, LoginPayload } from '@musicapp/types/authentications';
 import { username as registrableUsername } from '@musicapp/types/users';
 import bcrypt from 'bcrypt';
 import type { Clock } from '../../clock.js';
-import { AuthenticationError, InvalidInputError } from '../../http/errors.js';
+import { AuthenticationError, InvalidInputError } from '../../errors.js';
 import type { UsersRepository } from '../users/users.repository.js';
 import type { RefreshTokensRepository } from './refresh-tokens.repository.js';
 import { hashToken, type TokenManager } from './token-manager.js';

@@ -2,8 +2,8 @@ import { createHash, createSecretKey, type KeyObject, randomBytes } from 'node:c
 import type { Role } from '@musicapp/types/users';
 import jwt from 'jsonwebtoken';
 import type { Clock } from '../../clock.js';
-import type { Principal } from '../../http/authenticate.js';
-import { AuthenticationError } from '../../http/errors.js';
+import { AuthenticationError } from '../../errors.js';
+import type { Principal } from './principal.js';
 
 export interface TokenSettings {
   /** Signs new tokens and verifies them. */

@@ -2,7 +2,7 @@ import { Router } from 'express';
 import type { Knex } from 'knex';
 import { dialectOf } from '../../db/create-db.js';
 import { migrationsDone } from '../../db/migrate.js';
-import { ServiceUnavailableError } from '../../http/errors.js';
+import { ServiceUnavailableError } from '../../errors.js';
 
 /** Liveness, readiness and the OpenAPI document. */
 export function operationsRoutes(db: Knex, openApiDocument: () => Promise<object>): Router {

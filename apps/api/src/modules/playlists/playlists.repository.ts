@@ -2,7 +2,7 @@ import type { Activity, Playlist, PlaylistSummary } from '@musicapp/types/playli
 import type { Knex } from 'knex';
 import { afterKey } from '../../db/cursor.js';
 import { isUniqueViolation } from '../../db/db-errors.js';
-import { collectSongs } from '../songs/songs.repository.js';
+import { collectSongs } from '../../db/joined-songs.js';
 
 export interface PlaylistAccess {
   ownerId: string;

@@ -9,7 +9,7 @@ import {
 import type { Clock } from '../../clock.js';
 import { decodeCursor, toPage } from '../../db/cursor.js';
 import { newId } from '../../db/ids.js';
-import { ConflictError, InvalidInputError, NotFoundError, UnprocessableError } from '../../http/errors.js';
+import { ConflictError, InvalidInputError, NotFoundError, UnprocessableError } from '../../errors.js';
 import { newReservationCode } from './reservation-code.js';
 import {
   type ReservationsRepository,

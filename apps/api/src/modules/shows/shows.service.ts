@@ -2,7 +2,7 @@ import type { Show, ShowListQuery, ShowPayload } from '@musicapp/types/shows';
 import type { Clock } from '../../clock.js';
 import { decodeCursor, toPage } from '../../db/cursor.js';
 import { newId } from '../../db/ids.js';
-import { ConflictError, InvalidInputError, NotFoundError } from '../../http/errors.js';
+import { ConflictError, InvalidInputError, NotFoundError } from '../../errors.js';
 import type { AlbumsRepository } from '../albums/albums.repository.js';
 import { assertAlbumExists } from '../albums/albums.service.js';
 import type { ShowsRepository } from './shows.repository.js';

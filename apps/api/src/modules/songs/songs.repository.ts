@@ -48,17 +48,6 @@ async function insertGrams(db: Knex, rows: ReturnType<typeof songGramRows>): Pro
   for (let i = 0; i < rows.length; i += 400) await db('song_search_grams').insert(rows.slice(i, i + 400));
 }
 
-/** The songs of a LEFT JOIN (album or playlist with its songs): rows without a song are skipped. */
-export function collectSongs(
-  rows: { song_id: string | null; title: string | null; performer: string | null }[],
-): SongSummary[] {
-  const songs: SongSummary[] = [];
-  for (const row of rows) {
-    if (row.song_id) songs.push({ id: row.song_id, title: row.title ?? '', performer: row.performer ?? '' });
-  }
-  return songs;
-}
-
 /** `db.raw` answers `[rows, fields]` on mysql2 and `rows` on better-sqlite3. */
 function rowsOf<T>(result: unknown): T[] {
   return (Array.isArray(result) && Array.isArray(result[0]) ? result[0] : result) as T[];

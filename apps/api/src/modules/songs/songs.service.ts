@@ -3,7 +3,7 @@ import type { CatalogueCache } from '../../catalogue-cache.js';
 import type { Clock } from '../../clock.js';
 import { decodeCursor, toPage } from '../../db/cursor.js';
 import { newId } from '../../db/ids.js';
-import { NotFoundError } from '../../http/errors.js';
+import { NotFoundError } from '../../errors.js';
 import type { AlbumsRepository } from '../albums/albums.repository.js';
 import { assertAlbumExists } from '../albums/albums.service.js';
 import type { SongsRepository } from './songs.repository.js';

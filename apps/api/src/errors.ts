@@ -1,6 +1,7 @@
 /**
- * The one error family. Services throw these with a message meant for the user; the error middleware
- * (error-handler.ts) alone decides the HTTP status and writes the envelope.
+ * The one error family, domain-level and HTTP-free: services, repositories and db/ helpers throw these
+ * with a message meant for the user, without knowing the web layer. The error middleware
+ * (http/error-handler.ts) alone maps each `kind` to an HTTP status and writes the envelope.
  */
 export abstract class AppError extends Error {
   abstract readonly kind:

@@ -1139,6 +1139,55 @@ console.log(statuses.join(','));
     );
   }
 
+  if (wanted('db-password')) {
+    await check(
+      'database password rotation under load (compose/rotate-db-password.sh)',
+      'reads answer 200, or 503 while the db task restarts; the old password refused after',
+      async () => {
+        const { fans, showId } = await loadFans(10, 50, 'Db password');
+        const oldPassword = await secretOf('api', 'db_password');
+        const load = startLoad({ url: api, path: '/shows', connections: 2, seconds: 600, ok: [200, 503] });
+        const begun = Date.now();
+        await inNode(manager, 'compose/rotate-db-password.sh', { MUSICAPP_DEPLOY_ENV_FILE: DEPLOY_ENV_FILE });
+        const tookMs = Date.now() - begun;
+        await waitUntilServing({ web, api }, { timeoutMs: 30_000 });
+        const result = await load.stop();
+        const newPassword = await secretOf('api', 'db_password');
+        // The app's account over TCP, as the api connects, with each password (given on stdin).
+        const [dbTask] = await containersOf('db');
+        const logsIn = async (password) =>
+          (
+            await inContainer(
+              dbTask,
+              'read -r PW; MYSQL_PWD="$PW" mysql --protocol=tcp -h 127.0.0.1 -u musicapp -e "select 1" musicapp >/dev/null 2>&1 && echo yes || echo no',
+              { input: `${password}\n` },
+            )
+          ).trim();
+        const old = await logsIn(oldPassword);
+        const current = await logsIn(newPassword);
+        const booked = await call(api, 'POST', '/reservations', {
+          token: fans[0].token,
+          body: { showId, seats: 1 },
+        });
+        const secrets = (
+          await inNode(manager, "docker secret ls --format '{{.Name}}' --filter name=musicapp_db_password")
+        )
+          .split('\n')
+          .filter(Boolean);
+        return {
+          pass:
+            result.failed === 0 &&
+            newPassword !== oldPassword &&
+            old === 'no' &&
+            current === 'yes' &&
+            booked.status === 201 &&
+            secrets.length === 1,
+          result: `done in ${seconds(tookMs)}; GET /shows ${statusText(result.statuses)}, failed ${result.failed}; the old password logs in: ${old}, the new one: ${current}; a reservation afterwards ${booked.status}; db password secrets now ${secrets.join(', ')}`,
+        };
+      },
+    );
+  }
+
   if (wanted('redeploy')) {
     await check('docker stack rm, then deploy again', 'every reservation is still there', async () => {
       const count =

@@ -109,6 +109,7 @@ describe('docker-compose.yaml', () => {
     assert.equal(stack.secrets.access_token_rotation_key.name, stack.secrets.access_token_key.name);
     assert.equal(stack.secrets.refresh_token_rotation_key.name, stack.secrets.refresh_token_key.name);
     assert.equal(stack.secrets.admin_password.name, 'musicapp_admin_password');
+    assert.equal(stack.secrets.db_password.name, 'musicapp_db_password');
     const rotated = loadStack('docker-compose.yaml', {
       ...PLACEHOLDER_IMAGES,
       ACCESS_TOKEN_KEY_SECRET: 'musicapp_access_token_key_2',

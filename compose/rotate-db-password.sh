@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Gives the database account `musicapp` a new random password, on a running stack:
+#   compose/rotate-db-password.sh
+# Run it on the db node (labelled musicapp.db=true), which must be a manager: it changes the account in
+# the db container and redeploys. MySQL keeps the old password valid beside the new one (a dual
+# password) until every api replica runs with the new secret, so no replica is locked out meanwhile;
+# then the old password is discarded and its secret removed. The db task restarts with the new secret
+# (its healthcheck uses it): a few seconds of 503 "database unavailable", as for any db restart.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# shellcheck source=compose/lib/deploy-settings.sh
+. compose/lib/deploy-settings.sh
+
+die() { echo "rotate-db-password: $*" >&2; exit 1; }
+
+db_container() {
+  local found
+  found="$(docker ps --filter label=com.docker.swarm.service.name=musicapp_db -q)"
+  [ -n "$found" ] || die "no running db container on this node: run this on the node labelled musicapp.db=true"
+  [ "$(printf '%s\n' "$found" | wc -l)" -eq 1 ] || die "more than one db container on this node; wait until it has settled"
+  printf '%s' "$found"
+}
+# SQL on stdin, as root inside the db container (the root password is read there, never on the host).
+as_root() {
+  docker exec -i "$(db_container)" sh -c \
+    'MYSQL_PWD="$(cat /run/secrets/db_root_password)" exec mysql --user=root --batch --skip-column-names'
+}
+
+old="$(in_use DB_PASSWORD_SECRET musicapp_db_password)"
+new="musicapp_db_password_$(date -u +%Y%m%d%H%M%S)"
+password="$(openssl rand -base64 24 | tr -d '\n/+=')"
+db_container >/dev/null
+
+printf '%s' "$password" | docker secret create --label app=musicapp "$new" - >/dev/null
+# Base64 without / + =: nothing to quote in SQL.
+printf "ALTER USER 'musicapp'@'%%' IDENTIFIED BY '%s' RETAIN CURRENT PASSWORD;\n" "$password" | as_root ||
+  die "the account kept its password; remove the unused secret with: docker secret rm $new"
+unset password
+echo "rotate-db-password: the account accepts the old and the new password"
+
+record DB_PASSWORD_SECRET "$new"
+deploy_and_wait "the api and the db roll out with $new"
+echo "ALTER USER 'musicapp'@'%' DISCARD OLD PASSWORD;" | as_root
+docker secret rm "$old" >/dev/null
+echo "rotate-db-password: done; the old password no longer works and $old is removed"

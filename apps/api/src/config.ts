@@ -185,3 +185,12 @@ function deepFreeze<T extends object>(value: T): T {
 export function loadConfig(env: Env = process.env): Config {
   return deepFreeze(buildConfig(env));
 }
+
+/**
+ * Every variable this file reads: the schema's and the `<NAME>_FILE` of each secret. turbo.json's `dev`
+ * task must pass each one through (test/dev-environment.test.ts), and `.env.example` describes each.
+ */
+export const CONFIG_VARIABLES: readonly string[] = [
+  ...Object.keys(envSchema.shape),
+  ...SECRET_NAMES.map((name) => `${name}_FILE`),
+];

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -50,5 +51,24 @@ describe('npm run dev', () => {
     const reaching = reachingDev(CONFIG_VARIABLES);
     const dropped = CONFIG_VARIABLES.filter((name) => !reaching.has(name));
     assert.deepEqual(dropped, [], `add to turbo.json's dev passThroughEnv: ${dropped.join(', ')}`);
+  });
+
+  test('.env.example describes each of them in its api section, with its default, and no other', () => {
+    const example = readFileSync(join(ROOT, '.env.example'), 'utf8');
+    const api = example.split(/^## /m).find((section) => section.startsWith('api'));
+    assert.ok(api, '.env.example has an "## api" section');
+    const lines = api.split('\n');
+    const described: string[] = [];
+    lines.forEach((line, at) => {
+      const name = /^# ([A-Z][A-Z0-9_]*)=/.exec(line)?.[1];
+      if (!name) return;
+      described.push(name);
+      const meaning = lines[at - 1] ?? '';
+      assert.match(meaning, /^# [A-Za-z(`]/, `${name} has a one-line meaning above it`);
+      assert.doesNotMatch(meaning, /^# [A-Z][A-Z0-9_]*=/, `${name} has a one-line meaning above it`);
+    });
+    const missing = CONFIG_VARIABLES.filter((name) => !described.includes(name));
+    const unknown = described.filter((name) => !CONFIG_VARIABLES.includes(name));
+    assert.deepEqual({ missing, unknown }, { missing: [], unknown: [] });
   });
 });

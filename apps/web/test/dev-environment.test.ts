@@ -78,4 +78,14 @@ describe('npm run dev', () => {
     const dropped = read.filter((name) => !reaching.has(name));
     assert.deepEqual(dropped, [], `add to turbo.json's dev passThroughEnv: ${dropped.join(', ')}`);
   });
+
+  it('has each of them described in .env.example', () => {
+    const described = new Set(
+      [...readFileSync(join(ROOT, '.env.example'), 'utf8').matchAll(/^# ([A-Z][A-Z0-9_]*)=/gm)].map(
+        (m) => m[1],
+      ),
+    );
+    const missing = variablesReadInDev().filter((name) => !described.has(name));
+    assert.deepEqual(missing, [], `describe in .env.example: ${missing.join(', ')}`);
+  });
 });

@@ -18,7 +18,26 @@ function readDockerfile(relative) {
   const instructions = dockerfile.getInstructions();
   const lastFrom = dockerfile.getFROMs().at(-1);
   const finalStage = instructions.filter((i) => i.getRange().start.line >= lastFrom.getRange().start.line);
-  return { dockerfile, resolve, instructions, finalStage };
+  // The instructions of each named stage, from its FROM to the next one.
+  const froms = dockerfile.getFROMs();
+  const stages = new Map(
+    froms.map((from, at) => {
+      const start = from.getRange().start.line;
+      const end = froms[at + 1]?.getRange().start.line ?? Number.POSITIVE_INFINITY;
+      const lines = instructions.filter(
+        (i) => i.getRange().start.line >= start && i.getRange().start.line < end,
+      );
+      return [from.getBuildStage(), lines];
+    }),
+  );
+  return { dockerfile, resolve, instructions, finalStage, stages };
+}
+
+/** Each `npm ci` / `npm install` of a RUN (a global tool install aside), as its list of words. */
+function npmInstalls(run) {
+  return [...run.getArgumentsContent().matchAll(/\bnpm\s+(?:ci|install)\b[^&|;\n]*/g)]
+    .map(([command]) => command.trim().split(/\s+/))
+    .filter((words) => !words.includes('--global') && !words.includes('-g'));
 }
 
 test('the stack builds the four app images, each from its own Dockerfile', () => {
@@ -27,7 +46,9 @@ test('the stack builds the four app images, each from its own Dockerfile', () =>
 
 for (const [name, service] of built) {
   describe(`${service.build.dockerfile} (${name})`, () => {
-    const { dockerfile, resolve, instructions, finalStage } = readDockerfile(service.build.dockerfile);
+    const { dockerfile, resolve, instructions, finalStage, stages } = readDockerfile(
+      service.build.dockerfile,
+    );
     const keyword = (k) => finalStage.filter((i) => i.getKeyword() === k);
 
     test('builds from the repository root', () => {
@@ -78,6 +99,43 @@ for (const [name, service] of built) {
         assert.match(entrypoint, /^\[\s*"\/usr\/bin\/tini"/, 'tini is the init process');
         const cmd = keyword('CMD').at(-1)?.getArgumentsContent() ?? '';
         assert.match(cmd, /^\[\s*"node"/, 'CMD ["node", …], never npm start');
+      });
+    }
+
+    if (name === 'api') {
+      test('ships production dependencies alone: the SQLite driver is neither compiled nor in the image', () => {
+        // Production refuses the embedded database, so its driver is a development dependency (knex
+        // loads a client's driver only when that client is used).
+        const api = JSON.parse(readFileSync(path.join(repoRoot, 'apps/api/package.json'), 'utf8'));
+        for (const driver of ['better-sqlite3', 'sqlite3']) {
+          assert.ok(!(driver in (api.dependencies ?? {})), `${driver} is not a production dependency`);
+        }
+        assert.ok('better-sqlite3' in api.devDependencies, 'development keeps its SQLite driver');
+        // The image's node_modules come from a stage whose every install omits the dev dependencies.
+        const copy = keyword('COPY').find((c) => /\/node_modules\/?$/.test(c.getArgumentsContent().trim()));
+        const source = copy
+          ?.getFlags()
+          .find((flag) => flag.getName() === 'from')
+          ?.getValue();
+        assert.ok(source && stages.has(source), 'the runtime copies node_modules from a build stage');
+        const installs = stages
+          .get(source)
+          .filter((i) => i.getKeyword() === 'RUN')
+          .flatMap(npmInstalls);
+        assert.ok(installs.length, `stage ${source} installs the dependencies`);
+        for (const words of installs) {
+          assert.ok(
+            words.includes('--omit=dev'),
+            `${words.join(' ')}: the image's node_modules omit dev dependencies`,
+          );
+        }
+        // Any other install runs no install scripts, so no native module is compiled.
+        for (const words of instructions.filter((i) => i.getKeyword() === 'RUN').flatMap(npmInstalls)) {
+          assert.ok(
+            words.includes('--omit=dev') || words.includes('--ignore-scripts'),
+            `${words.join(' ')}: installing dev dependencies compiles nothing (--ignore-scripts)`,
+          );
+        }
       });
     }
   });

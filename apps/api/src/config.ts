@@ -81,6 +81,9 @@ function resolveSecretFiles(env: Env): Env {
     } catch (error) {
       throw new ConfigError(`${name}_FILE: cannot read ${file} (${(error as NodeJS.ErrnoException).code})`);
     }
+    // A secret created from nothing: not "unset" (that would fall back to a default, or to the public
+    // development key), and not "required" either, since the variable was given.
+    if (resolved[name] === '') throw new ConfigError(`${name}_FILE: ${file} is empty`);
   }
   // An empty variable means "not set" (compose files often pass VAR= through).
   for (const [key, value] of Object.entries(resolved)) if (value === '') delete resolved[key];
@@ -92,8 +95,11 @@ function buildConfig(env: Env) {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const name = String(issue?.path[0] ?? 'environment');
-    const value = env[name] === undefined ? 'is required' : issue?.message;
-    throw new ConfigError(`${name} ${value}`);
+    // A secret that came from its file is named by the file: the variable itself was never set.
+    const file = env[name] === undefined ? env[`${name}_FILE`] : undefined;
+    throw new ConfigError(
+      file ? `${name}_FILE: the content of ${file} ${issue?.message}` : `${name} ${issue?.message}`,
+    );
   }
   const e = parsed.data;
   const production = e.NODE_ENV === 'production';
@@ -185,3 +191,12 @@ function deepFreeze<T extends object>(value: T): T {
 export function loadConfig(env: Env = process.env): Config {
   return deepFreeze(buildConfig(env));
 }
+
+/**
+ * Every variable this file reads: the schema's and the `<NAME>_FILE` of each secret. turbo.json's `dev`
+ * task must pass each one through (test/dev-environment.test.ts), and `.env.example` describes each.
+ */
+export const CONFIG_VARIABLES: readonly string[] = [
+  ...Object.keys(envSchema.shape),
+  ...SECRET_NAMES.map((name) => `${name}_FILE`),
+];

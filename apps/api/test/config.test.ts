@@ -10,7 +10,7 @@ const KEYS = {
   REFRESH_TOKEN_KEY: 'r'.repeat(40),
 };
 
-const failure = (env: Record<string, string>) => {
+const failure = (env: Record<string, string | undefined>) => {
   try {
     loadConfig(env);
   } catch (error) {
@@ -114,5 +114,38 @@ describe('configuration', () => {
       /^DB_PASSWORD_FILE: cannot read .*missing \(ENOENT\)/,
     );
     assert.match(failure({ DB_PASSWORD: 'x', DB_PASSWORD_FILE: secret('x', 'y') }), /both set/);
+  });
+
+  test('a bad *_FILE is reported as the file it is, never as a missing variable', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'musicapp-config-'));
+    const file = (name: string, content: string) => {
+      const path = join(dir, name);
+      writeFileSync(path, content);
+      return path;
+    };
+    const production = { NODE_ENV: 'production', DB_HOST: 'db', ...KEYS };
+    const shortKey = file('short', 'too-short\n');
+    assert.equal(
+      failure({ ...production, ACCESS_TOKEN_KEY: undefined, ACCESS_TOKEN_KEY_FILE: shortKey }),
+      `ACCESS_TOKEN_KEY_FILE: the content of ${shortKey} must be at least 32 characters`,
+    );
+    // An empty file (a secret created from nothing) is not "unset": outside production that would
+    // quietly sign with the public development key.
+    for (const content of ['', '\n']) {
+      const empty = file('empty', content);
+      assert.equal(failure({ ACCESS_TOKEN_KEY_FILE: empty }), `ACCESS_TOKEN_KEY_FILE: ${empty} is empty`);
+      assert.equal(
+        failure({ ...production, ADMIN_USERNAME: 'boss', ADMIN_PASSWORD_FILE: empty }),
+        `ADMIN_PASSWORD_FILE: ${empty} is empty`,
+      );
+      assert.equal(
+        failure({ ...production, DB_PASSWORD_FILE: empty }),
+        `DB_PASSWORD_FILE: ${empty} is empty`,
+      );
+    }
+    assert.match(
+      failure({ REFRESH_TOKEN_KEY_FILE: dir }),
+      /^REFRESH_TOKEN_KEY_FILE: cannot read .* \(EISDIR\)$/,
+    );
   });
 });

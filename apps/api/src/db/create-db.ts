@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import knex, { type Knex } from 'knex';
 import type { Logger } from 'pino';
@@ -72,6 +73,15 @@ export function createDb(config: DbConfig, logger?: Logger): Knex {
     });
   }
 
+  // The SQLite driver is a development dependency (production refuses SQLite, and its image has no
+  // driver): knex would only say "run npm install better-sqlite3" over several lines.
+  try {
+    createRequire(import.meta.url).resolve('better-sqlite3');
+  } catch {
+    throw new Error(
+      'the embedded SQLite database needs better-sqlite3, a development dependency: run npm install, or set DB_HOST',
+    );
+  }
   if (config.file !== ':memory:') mkdirSync(dirname(config.file), { recursive: true });
   return knex({
     log,

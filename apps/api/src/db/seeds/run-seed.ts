@@ -1,20 +1,48 @@
-import { loadConfig } from '../../config.js';
+import type { Knex } from 'knex';
+import { type Config, ConfigError, loadConfig } from '../../config.js';
 import { createLogger } from '../../logger.js';
 import { createDb } from '../create-db.js';
 import { migrateToLatest } from '../migrate.js';
 import { waitForDatabase } from '../wait-for-db.js';
 import { seedDemo } from './seed-demo.js';
 
-/** `npm run db:seed`: migrate, then add the demo catalogue and users to an empty development database. */
-const config = loadConfig();
-if (config.env === 'production') {
-  process.stderr.write('db:seed: refusing to add demo users to a production database\n');
-  process.exit(1);
+/**
+ * `npm run db:seed`, and the first step of the api's `npm run dev`: migrate, then add the demo catalogue
+ * and users to an empty development database. Whatever stops it is told in one line on stderr, never a
+ * stack trace: exit code 78 for a bad setting, 1 for anything else.
+ */
+function fail(message: string, exitCode: number): never {
+  process.stderr.write(`db:seed: ${message}\n`);
+  process.exit(exitCode);
 }
-const logger = createLogger(config.logLevel);
-const db = createDb(config.db, logger);
+
+/** One line: a driver's message may span several, and some errors (AggregateError) have none. */
+function reason(error: unknown): string {
+  const inner = error instanceof AggregateError && error.errors.length ? error.errors[0] : error;
+  const { message, code } = (inner ?? {}) as { message?: string; code?: string };
+  return (message || code || String(inner)).replace(/\s*\n\s*/g, '; ');
+}
+
+const where = (db: Config['db']) =>
+  db.client === 'sqlite'
+    ? `the SQLite file ${db.file}`
+    : `MySQL database ${db.database} at ${db.host}:${db.port}`;
+
+let config: Config;
 try {
-  await waitForDatabase(db, logger, 30_000);
+  config = loadConfig();
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  fail(`invalid configuration: ${error.message}`, 78);
+}
+if (config.env === 'production') fail('refusing to add demo users to a production database', 1);
+
+const logger = createLogger(config.logLevel);
+let db: Knex | undefined;
+try {
+  db = createDb(config.db, logger);
+  // A database server may still be starting; an embedded file that cannot be opened will not open later.
+  await waitForDatabase(db, logger, config.db.client === 'mysql' ? 30_000 : 0);
   await migrateToLatest(db, logger);
   const outcome = await seedDemo(db, config.bcryptCost);
   logger.info(
@@ -23,6 +51,9 @@ try {
       ? 'demo data added (users: admin/admin-password, listener/listener-password, fan/fan-password)'
       : 'database already has a catalogue; demo seed skipped',
   );
+} catch (error) {
+  process.stderr.write(`db:seed: cannot seed ${where(config.db)}: ${reason(error)}\n`);
+  process.exitCode = 1;
 } finally {
-  await db.destroy();
+  await db?.destroy();
 }

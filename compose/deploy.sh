@@ -13,8 +13,9 @@ RESERVASI_SQL_HASH="$(sha256sum reservasi.sql | cut -c1-12)"
 export RESERVASI_SQL_HASH
 
 # The deployment's settings that must outlive one command: the names of the secrets in use after a
-# rotation (written by compose/rotate-jwt-keys.sh and compose/set-admin-password.sh; without them, the
-# stack file's defaults would bring back secrets that were replaced) and STACK_OVERRIDES.
+# rotation (written by compose/rotate-jwt-keys.sh, compose/set-admin-password.sh and
+# compose/rotate-db-password.sh; without them, the stack file's defaults would bring back secrets that
+# were replaced) and STACK_OVERRIDES.
 settings_file="${MUSICAPP_DEPLOY_ENV_FILE:-compose/.secrets/deploy.env}"
 if [ -f "$settings_file" ]; then
   set -a
@@ -40,9 +41,5 @@ if ! docker node ls --filter node.label=musicapp.db=true --format '{{.Hostname}}
   exit 1
 fi
 
-# DEPLOY_WAIT=true waits until every service has converged (Docker CLI 26+; compose/rotate-jwt-keys.sh
-# needs it between its phases).
-wait=()
-if [ "${DEPLOY_WAIT:-}" = true ]; then wait=(--detach=false); fi
-docker stack deploy --with-registry-auth --prune "${wait[@]}" "${stack_files[@]}" musicapp
+docker stack deploy --with-registry-auth --prune "${stack_files[@]}" musicapp
 echo "deployed musicapp with images $REGISTRY/musicapp-*:$TAG; watch it with: docker stack services musicapp"

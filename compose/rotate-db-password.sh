@@ -2,7 +2,7 @@
 # Gives the database account `musicapp` a new random password, on a running stack:
 #   compose/rotate-db-password.sh
 # Run it on the db node (labelled musicapp.db=true), which must be a manager: it changes the account in
-# the db container and redeploys. MySQL keeps the old password valid beside the new one (a dual
+# the db container and updates the services. MySQL keeps the old password valid beside the new one (a dual
 # password) until every api replica runs with the new secret, so no replica is locked out meanwhile;
 # then the old password is discarded and its secret removed. The db task restarts with the new secret
 # (its healthcheck uses it): a few seconds of 503 "database unavailable", as for any db restart.
@@ -40,7 +40,10 @@ unset password
 echo "rotate-db-password: the account accepts the old and the new password"
 
 record DB_PASSWORD_SECRET "$new"
-deploy_and_wait "the api and the db roll out with $new"
+# The api first (its replicas roll one at a time, the account takes either password meanwhile), then
+# the db (stop-first: its new task uses the new secret for its healthcheck and any initialisation).
+mount_secrets api db_password="$new"
+mount_secrets db db_password="$new"
 echo "ALTER USER 'musicapp'@'%' DISCARD OLD PASSWORD;" | as_root
 docker secret rm "$old" >/dev/null
 echo "rotate-db-password: done; the old password no longer works and $old is removed"

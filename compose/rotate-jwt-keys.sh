@@ -27,8 +27,9 @@ if [ "${1:-}" = "--finish" ]; then
     echo "rotate-jwt-keys: no rotation to finish" >&2
     exit 1
   fi
+  echo "rotate-jwt-keys: phase 3: only ${key[ACCESS]} and ${key[REFRESH]} are accepted"
   for kind in ACCESS REFRESH; do record "${kind}_TOKEN_ROTATION_KEY_SECRET" "${key[$kind]}"; done
-  deploy_and_wait "phase 3: only ${key[ACCESS]} and ${key[REFRESH]} are accepted"
+  mount_secrets api access_token_rotation_key="${key[ACCESS]}" refresh_token_rotation_key="${key[REFRESH]}"
   for kind in ACCESS REFRESH; do docker secret rm "${rotation[$kind]}" >/dev/null; done
   echo "rotate-jwt-keys: done; removed ${rotation[ACCESS]} and ${rotation[REFRESH]}"
   exit 0
@@ -45,11 +46,15 @@ for kind in ACCESS REFRESH; do
   openssl rand -base64 48 | tr -d '\n' | docker secret create --label app=musicapp "${new[$kind]}" - >/dev/null
 done
 
+echo "rotate-jwt-keys: phase 1: ${new[ACCESS]} and ${new[REFRESH]} accepted everywhere"
 for kind in ACCESS REFRESH; do record "${kind}_TOKEN_ROTATION_KEY_SECRET" "${new[$kind]}"; done
-deploy_and_wait "phase 1: ${new[ACCESS]} and ${new[REFRESH]} accepted everywhere"
+mount_secrets api access_token_rotation_key="${new[ACCESS]}" refresh_token_rotation_key="${new[REFRESH]}"
+
+echo "rotate-jwt-keys: phase 2: the new keys sign; ${key[ACCESS]} and ${key[REFRESH]} still accepted"
 for kind in ACCESS REFRESH; do
   record "${kind}_TOKEN_KEY_SECRET" "${new[$kind]}"
   record "${kind}_TOKEN_ROTATION_KEY_SECRET" "${key[$kind]}"
 done
-deploy_and_wait "phase 2: the new keys sign; ${key[ACCESS]} and ${key[REFRESH]} still accepted"
+mount_secrets api access_token_key="${new[ACCESS]}" access_token_rotation_key="${key[ACCESS]}" \
+  refresh_token_key="${new[REFRESH]}" refresh_token_rotation_key="${key[REFRESH]}"
 echo "rotate-jwt-keys: the new keys are in use; finish with compose/rotate-jwt-keys.sh --finish"

@@ -24,6 +24,6 @@ new="musicapp_admin_password_$(date -u +%Y%m%d%H%M%S)"
 printf '%s' "$password" | docker secret create --label app=musicapp "$new" - >/dev/null
 unset password
 record ADMIN_PASSWORD_SECRET "$new"
-deploy_and_wait "the api rolls out with $new"
+mount_secrets api admin_password="$new"
 docker secret rm "$old" >/dev/null
 echo "set-admin-password: done; the admin logs in with the new password, every earlier admin session has ended"

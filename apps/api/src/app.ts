@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import { catalogueCache } from './catalogue-cache.js';
 import { type Clock, systemClock } from './clock.js';
 import type { Config } from './config.js';
+import { API_REFERENCE_ASSETS, apiReferenceAssets } from './http/api-reference.js';
 import { accessGuards } from './http/authenticate.js';
 import { freshAnswers } from './http/cache-control.js';
 import { errorHandler, notFoundHandler } from './http/error-handler.js';
@@ -106,6 +107,7 @@ export function createApp({ db, config, logger, clock = systemClock }: AppDeps):
     }),
   );
 
+  app.use(API_REFERENCE_ASSETS, apiReferenceAssets());
   mountRoutes(app, routes, accessGuards(tokens));
 
   app.use(notFoundHandler);

@@ -3,9 +3,10 @@ import type { Knex } from 'knex';
 import { dialectOf } from '../../db/create-db.js';
 import { migrationsDone } from '../../db/migrate.js';
 import { ServiceUnavailableError } from '../../errors.js';
+import { sendApiReference } from '../../http/api-reference.js';
 import { type RouteDeclaration, route } from '../../route-declaration.js';
 
-/** Liveness, readiness and the OpenAPI document. */
+/** Liveness, readiness, the OpenAPI document and the browsable reference made from it. */
 export function operationsRoutes(db: Knex, openApiDocument: () => object): RouteDeclaration[] {
   return [
     // Liveness: the process serves. Never touches the database, so a database blip cannot make the
@@ -51,15 +52,19 @@ export function operationsRoutes(db: Knex, openApiDocument: () => object): Route
         res.json(openApiDocument());
       },
     }),
+    // A browser asks for HTML and gets the reference; API clients (and the /docs of old) get the document.
     route({
       method: 'get',
       path: '/docs',
       access: 'public',
       tag: 'operations',
-      summary: 'The OpenAPI document (as /openapi.json)',
+      summary: 'The browsable API reference; the OpenAPI document for clients that do not ask for HTML',
       response: openApiDocumentResponse,
-      handler: (_input, _req, res) => {
-        res.json(openApiDocument());
+      html: 'The API reference (Swagger UI) rendering /openapi.json',
+      handler: (_input, req, res) => {
+        res.vary('Accept');
+        if (req.accepts(['json', 'html']) === 'html') sendApiReference(res);
+        else res.json(openApiDocument());
       },
     }),
   ];

@@ -5,11 +5,13 @@ import type { Logger } from 'pino';
 import { catalogueCache } from './catalogue-cache.js';
 import { type Clock, systemClock } from './clock.js';
 import type { Config } from './config.js';
-import { authenticate, requireAdmin } from './http/authenticate.js';
+import { API_REFERENCE_ASSETS, apiReferenceAssets } from './http/api-reference.js';
+import { accessGuards } from './http/authenticate.js';
 import { freshAnswers } from './http/cache-control.js';
 import { errorHandler, notFoundHandler } from './http/error-handler.js';
 import { loginRateLimits, registrationRateLimit } from './http/rate-limit.js';
 import { requestId } from './http/request-id.js';
+import { mountRoutes } from './http/route-table.js';
 import { albumsRepository } from './modules/albums/albums.repository.js';
 import { albumsRoutes } from './modules/albums/albums.routes.js';
 import { albumsService } from './modules/albums/albums.service.js';
@@ -36,6 +38,8 @@ import { songsService } from './modules/songs/songs.service.js';
 import { usersRepository } from './modules/users/users.repository.js';
 import { usersRoutes } from './modules/users/users.routes.js';
 import { usersService } from './modules/users/users.service.js';
+import { buildOpenApiDocument } from './openapi/document.js';
+import type { RouteDeclaration } from './route-declaration.js';
 
 export interface AppDeps {
   db: Knex;
@@ -54,15 +58,29 @@ export function createApp({ db, config, logger, clock = systemClock }: AppDeps):
   const catalogue = catalogueCache({ ttlMs: config.catalogCacheMs });
 
   const playlistsSvc = playlistsService(playlists, songs, clock);
-  const authenticated = authenticate(tokens);
-  const adminOnly = [authenticated, requireAdmin];
-  const catalogWriter = config.catalogWrites === 'public' ? [] : adminOnly;
+  const catalogWrites = config.catalogWrites === 'public' ? 'public' : 'admin';
   const wantsFresh = freshAnswers(tokens);
 
-  // Built on the first GET /docs: the generator is not worth its memory in every replica until asked for.
-  let openApiDocument: Promise<object> | undefined;
-  const loadOpenApiDocument = () =>
-    (openApiDocument ??= import('./openapi/document.js').then((module) => module.buildOpenApiDocument()));
+  // Built on the first request for it, then kept.
+  let openApiDocument: object | undefined;
+  // Every route the api serves, declared once: mounted below, and described by /openapi.json and /docs.
+  const routes: RouteDeclaration[] = [
+    ...operationsRoutes(db, () => (openApiDocument ??= buildOpenApiDocument(routes))),
+    ...albumsRoutes(albumsService(albums, clock, catalogue), catalogWrites, wantsFresh),
+    ...songsRoutes(songsService(songs, albums, clock, catalogue), catalogWrites, wantsFresh),
+    ...usersRoutes(
+      usersService(users, config.bcryptCost, clock),
+      registrationRateLimit(config.registrationsPerClientPerHour),
+    ),
+    ...authenticationsRoutes(
+      authenticationsService(users, refreshTokensRepository(db), tokens, config.bcryptCost, clock),
+      loginRateLimits(config.loginRateLimit),
+    ),
+    ...playlistsRoutes(playlistsSvc),
+    ...collaborationsRoutes(collaborationsService(collaborationsRepository(db), playlistsSvc, users, clock)),
+    ...showsRoutes(showsService(showsRepository(db), albums, clock)),
+    ...reservationsRoutes(reservationsService(reservationsRepository(db), clock)),
+  ];
 
   const app = express();
   app.disable('x-powered-by');
@@ -89,38 +107,8 @@ export function createApp({ db, config, logger, clock = systemClock }: AppDeps):
     }),
   );
 
-  app.use(operationsRoutes(db, loadOpenApiDocument));
-  app.use('/albums', albumsRoutes(albumsService(albums, clock, catalogue), catalogWriter, wantsFresh));
-  app.use('/songs', songsRoutes(songsService(songs, albums, clock, catalogue), catalogWriter, wantsFresh));
-  app.use(
-    '/users',
-    usersRoutes(
-      usersService(users, config.bcryptCost, clock),
-      authenticated,
-      registrationRateLimit(config.registrationsPerClientPerHour),
-    ),
-  );
-  app.use(
-    '/authentications',
-    authenticationsRoutes(
-      authenticationsService(users, refreshTokensRepository(db), tokens, config.bcryptCost, clock),
-      loginRateLimits(config.loginRateLimit),
-    ),
-  );
-  app.use('/playlists', playlistsRoutes(playlistsSvc, authenticated));
-  app.use(
-    '/collaborations',
-    collaborationsRoutes(
-      collaborationsService(collaborationsRepository(db), playlistsSvc, users, clock),
-      authenticated,
-    ),
-  );
-
-  app.use('/shows', showsRoutes(showsService(showsRepository(db), albums, clock), adminOnly));
-  app.use(
-    '/reservations',
-    reservationsRoutes(reservationsService(reservationsRepository(db), clock), authenticated),
-  );
+  app.use(API_REFERENCE_ASSETS, apiReferenceAssets());
+  mountRoutes(app, routes, accessGuards(tokens));
 
   app.use(notFoundHandler);
   app.use(errorHandler(logger));

@@ -3,94 +3,139 @@ import { after, before, describe, test } from 'node:test';
 import jwt from 'jsonwebtoken';
 import { startTestApp, TEST_ACCESS_KEY, type TestApp, type TestUser } from './helpers/test-app.js';
 
+type Access = 'public' | 'user' | 'owner' | 'admin';
+
+/** An operation of /openapi.json: the route table as the api serves it. */
+interface Operation {
+  method: 'get' | 'post' | 'put' | 'delete';
+  path: string;
+  name: string;
+  access: Access;
+  /** What another user gets on an owner's resource: 403, or 404 where ids reveal nothing. */
+  othersGet: 403 | 404;
+}
+
+/** A real request for each operation: its resources exist and belong to `owner`. */
+interface Call {
+  id?: string;
+  query?: string;
+  body?: object;
+}
+
 /**
- * Every protected route against every kind of bad credential. The routes are real (their resources
- * exist and belong to the owner), so a 401/403 can only come from the credential.
+ * Every protected route of the route table against every kind of bad credential. The operations come
+ * from the api's own OpenAPI document (which the route-table test holds to the mounted routes), so a
+ * route added there is checked here too; its request below is what makes it real (its resources exist and
+ * belong to the owner), so a 401/403 can only come from the credential.
  */
 describe('authorization matrix', () => {
   let t: TestApp;
   let owner: TestUser;
   let stranger: TestUser;
-  let routes: {
-    method: 'get' | 'post' | 'put' | 'delete';
-    path: string;
-    body?: object;
-    ownerOnly: boolean;
-    adminOnly?: boolean;
-  }[];
+  let admin: TestUser;
+  let operations: Operation[];
+  let calls: Record<string, Call>;
 
   before(async () => {
     t = await startTestApp();
     owner = await t.user();
     stranger = await t.user();
-    const admin = await t.admin();
+    admin = await t.admin();
     const albumId = await t.addAlbum(admin, { name: 'Matrix', year: 1999 });
     const songId = await t.addSong(admin, { title: 'Neo', year: 1999, genre: 'OST', performer: 'P' });
     const playlistId = await t.addPlaylist(owner, 'Mine');
     await t.http().post(`/playlists/${playlistId}/songs`).set(owner.auth).send({ songId });
-    routes = [
-      { method: 'post', path: '/albums', body: { name: 'A', year: 2000 }, ownerOnly: false, adminOnly: true },
-      {
-        method: 'put',
-        path: `/albums/${albumId}`,
-        body: { name: 'A', year: 2000 },
-        ownerOnly: false,
-        adminOnly: true,
-      },
-      { method: 'delete', path: `/albums/${albumId}`, ownerOnly: false, adminOnly: true },
-      {
-        method: 'post',
-        path: '/songs',
-        body: { title: 'S', year: 2000, genre: 'G', performer: 'P' },
-        ownerOnly: false,
-        adminOnly: true,
-      },
-      {
-        method: 'put',
-        path: `/songs/${songId}`,
-        body: { title: 'S', year: 2000, genre: 'G', performer: 'P' },
-        ownerOnly: false,
-        adminOnly: true,
-      },
-      { method: 'delete', path: `/songs/${songId}`, ownerOnly: false, adminOnly: true },
-      { method: 'get', path: `/users?username=${stranger.username}`, ownerOnly: false },
-      { method: 'post', path: '/playlists', body: { name: 'P' }, ownerOnly: false },
-      { method: 'get', path: '/playlists', ownerOnly: false },
-      { method: 'delete', path: `/playlists/${playlistId}`, ownerOnly: true },
-      { method: 'post', path: `/playlists/${playlistId}/songs`, body: { songId }, ownerOnly: true },
-      { method: 'get', path: `/playlists/${playlistId}/songs`, ownerOnly: true },
-      { method: 'delete', path: `/playlists/${playlistId}/songs`, body: { songId }, ownerOnly: true },
-      { method: 'get', path: `/playlists/${playlistId}/activities`, ownerOnly: true },
-      {
-        method: 'post',
-        path: '/collaborations',
-        body: { playlistId, userId: stranger.userId },
-        ownerOnly: true,
-      },
-      {
-        method: 'delete',
-        path: '/collaborations',
-        body: { playlistId, userId: stranger.userId },
-        ownerOnly: true,
-      },
-    ];
+    const showId = await t.addShow(admin, { title: 'Matrix Live', capacity: 10 });
+    const reserved = await t.http().post('/reservations').set(owner.auth).send({ showId, seats: 1 });
+    assert.equal(reserved.status, 201, JSON.stringify(reserved.body));
+    const reservationId: string = reserved.body.data.reservation.id;
+
+    const album = { name: 'A', year: 2000 };
+    const song = { title: 'S', year: 2000, genre: 'G', performer: 'P' };
+    const show = {
+      title: 'T',
+      performer: 'P',
+      venue: 'V',
+      capacity: 10,
+      startsAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+    };
+    const collaboration = { playlistId, userId: stranger.userId };
+    calls = {
+      'POST /albums': { body: album },
+      'PUT /albums/{id}': { id: albumId, body: album },
+      'DELETE /albums/{id}': { id: albumId },
+      'POST /songs': { body: song },
+      'PUT /songs/{id}': { id: songId, body: song },
+      'DELETE /songs/{id}': { id: songId },
+      'GET /users': { query: `username=${stranger.username}` },
+      'POST /playlists': { body: { name: 'P' } },
+      'GET /playlists': {},
+      'DELETE /playlists/{id}': { id: playlistId },
+      'POST /playlists/{id}/songs': { id: playlistId, body: { songId } },
+      'GET /playlists/{id}/songs': { id: playlistId },
+      'DELETE /playlists/{id}/songs': { id: playlistId, body: { songId } },
+      'GET /playlists/{id}/activities': { id: playlistId },
+      'POST /collaborations': { body: collaboration },
+      'DELETE /collaborations': { body: collaboration },
+      'POST /shows': { body: show },
+      'PUT /shows/{id}': { id: showId, body: show },
+      'DELETE /shows/{id}': { id: showId },
+      'POST /reservations': { body: { showId, seats: 1 } },
+      'GET /reservations': {},
+      'GET /reservations/{id}': { id: reservationId },
+      'DELETE /reservations/{id}': { id: reservationId },
+    };
+
+    const document = (await t.http().get('/openapi.json')).body as {
+      paths: Record<string, Record<string, { 'x-access': Access; responses: Record<string, unknown> }>>;
+    };
+    operations = Object.entries(document.paths).flatMap(([path, methods]) =>
+      Object.entries(methods).map(([method, operation]) => ({
+        method: method as Operation['method'],
+        path,
+        name: `${method.toUpperCase()} ${path}`,
+        access: operation['x-access'],
+        othersGet: '403' in operation.responses ? 403 : 404,
+      })),
+    );
   });
   after(() => t.close());
 
-  const call = (route: (typeof routes)[number], authorization?: string) => {
-    const req = t.http()[route.method](route.path);
+  const protectedOperations = () => operations.filter((operation) => operation.access !== 'public');
+
+  const call = (operation: Operation, authorization?: string) => {
+    const { id, query, body } = calls[operation.name] ?? {};
+    const path = operation.path.replace('{id}', id ?? 'none') + (query ? `?${query}` : '');
+    const req = t.http()[operation.method](path);
     if (authorization) req.set('Authorization', authorization);
-    return route.body ? req.send(route.body) : req;
+    return body ? req.send(body) : req;
   };
 
   const expect401 = async (authorization: string | undefined, why: string) => {
-    for (const route of routes) {
-      const res = await call(route, authorization);
-      assert.equal(res.status, 401, `${route.method.toUpperCase()} ${route.path} with ${why}`);
+    for (const operation of protectedOperations()) {
+      const res = await call(operation, authorization);
+      assert.equal(res.status, 401, `${operation.name} with ${why}`);
       assert.equal(res.body.status, 'fail');
       assert.ok(res.body.message.length > 0);
     }
   };
+
+  test('every protected route of the route table has a real request here, shows and reservations included', () => {
+    const names = protectedOperations().map((operation) => operation.name);
+    for (const name of ['POST /shows', 'PUT /shows/{id}', 'DELETE /shows/{id}', 'POST /reservations']) {
+      assert.ok(names.includes(name), `${name} is protected`);
+    }
+    assert.deepEqual(
+      names.filter((name) => !calls[name]),
+      [],
+      'protected routes without a request in this matrix',
+    );
+    assert.deepEqual(
+      Object.keys(calls).filter((name) => !names.includes(name)),
+      [],
+      'requests here for routes that are not protected (or gone)',
+    );
+  });
 
   test('no token → 401 on every protected route', () => expect401(undefined, 'no token'));
 
@@ -133,11 +178,28 @@ describe('authorization matrix', () => {
   test('a refresh token used as an access token → 401', () =>
     expect401(`Bearer ${owner.refreshToken}`, 'a refresh token'));
 
-  test('another user’s valid token → 403 on owner-only routes and admin-only routes', async () => {
-    for (const route of routes.filter((r) => r.ownerOnly || r.adminOnly)) {
-      const res = await call(route, stranger.auth.Authorization);
-      assert.equal(res.status, 403, `${route.method.toUpperCase()} ${route.path} as a stranger`);
+  test('another user’s valid token → 403 on admin routes, and on owner routes 403 (404 where ids reveal nothing)', async () => {
+    for (const operation of operations.filter((o) => o.access === 'admin' || o.access === 'owner')) {
+      const res = await call(operation, stranger.auth.Authorization);
+      const expected = operation.access === 'admin' ? 403 : operation.othersGet;
+      assert.equal(res.status, expected, `${operation.name} as a stranger: ${JSON.stringify(res.body)}`);
       assert.equal(res.body.status, 'fail');
+      if (expected === 404) {
+        // The same request from the owner finds it: the 404 above hid a real resource.
+        const own = await call(operation, owner.auth.Authorization);
+        assert.equal(own.status, 200, `${operation.name} as its owner: ${JSON.stringify(own.body)}`);
+      }
+    }
+  });
+
+  test('the right credential gets past every access check', async () => {
+    // Last, since it changes things (a resource deleted by one request is a 404 for the next).
+    for (const operation of protectedOperations()) {
+      const res = await call(operation, (operation.access === 'admin' ? admin : owner).auth.Authorization);
+      assert.ok(
+        res.status < 500 && res.status !== 401 && res.status !== 403,
+        `${operation.name} as its ${operation.access}: ${res.status} ${JSON.stringify(res.body)}`,
+      );
     }
   });
 });

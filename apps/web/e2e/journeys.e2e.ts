@@ -369,4 +369,38 @@ describe('browser journeys', { timeout: 180_000 }, () => {
     await page.getByRole('link', { name: playlistName }).waitFor();
     await context.close();
   });
+
+  test('a developer opens the api’s /docs: every operation of /openapi.json is listed, nothing breaks its CSP', async () => {
+    const [context, page] = await newPage();
+    const violations: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
+    });
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(request.url()));
+    const response = await page.goto(`${stack().api}/docs`);
+    assert.equal(response?.status(), 200);
+    const document = (await page.evaluate(() => fetch('/openapi.json').then((r) => r.json()))) as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    const reservations = page.locator('.opblock-post:has([data-path="/reservations"])');
+    await reservations.waitFor();
+    for (const [path, methods] of Object.entries(document.paths)) {
+      for (const method of Object.keys(methods)) {
+        const listed = page.locator(`.opblock-${method}:has([data-path="${path}"])`);
+        assert.equal(await listed.count(), 1, `${method.toUpperCase()} ${path} on the page`);
+      }
+    }
+    await page.screenshot({ path: `${SCREENSHOTS}api-docs.png`, fullPage: true });
+    // One operation opened, as a reader would: who may call it and what it takes.
+    await reservations.locator('.opblock-summary-control').click();
+    await reservations.getByText('Any signed-in user').waitFor();
+    await reservations.getByText('Request body').first().waitFor();
+    await reservations.getByText('Idempotency-Key').first().waitFor();
+    const origin = new URL(stack().api).origin;
+    const elsewhere = requests.filter((url) => !url.startsWith(origin) && !url.startsWith('data:'));
+    assert.deepEqual(elsewhere, [], 'everything comes from the api itself');
+    assert.deepEqual(violations, []);
+    await context.close();
+  });
 });

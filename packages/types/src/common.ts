@@ -4,6 +4,9 @@ import { z } from 'zod';
 export const successEnvelope = <T extends z.ZodType>(data: T) =>
   z.object({ status: z.literal('success'), message: z.string().optional(), data });
 
+/** A success that carries only its message: `{ status: "success", message }`. */
+export const messageResponse = z.object({ status: z.literal('success'), message: z.string() });
+
 /** Envelope of every failed response: 4xx is `fail`, 5xx is `error`. */
 export const failEnvelope = z.object({
   status: z.enum(['fail', 'error']),
@@ -30,7 +33,17 @@ export type PageQuery = z.infer<typeof pageQuery>;
 export const nextCursor = z.string().nullable();
 
 /** Path parameter `:id`; a malformed id simply matches nothing (404). */
-export const idParam = z.object({ id: z.string().min(1).max(64) });
+export const idParam = z.object({ id: z.string().min(1).max(64).describe('Prefixed id, e.g. album-…') });
+
+/** Album pages and song searches may come from an api replica's short cache (CATALOG_CACHE_MS). */
+export const freshReadHeaders = z.object({
+  'Cache-Control': z
+    .string()
+    .optional()
+    .describe(
+      "`no-cache` with an admin's access token: an answer read from the database, not from the replica's short cache (ignored for anyone else)",
+    ),
+});
 
 export const year = z
   .number({ error: 'year must be a number' })

@@ -22,6 +22,9 @@ export const idempotencyKey = z
   .max(200, 'Idempotency-Key must be at most 200 characters')
   .regex(/^[\x21-\x7e]+$/, 'Idempotency-Key must be printable ASCII without spaces');
 
+/** The headers of `POST /reservations`. */
+export const reservationHeaders = z.object({ 'Idempotency-Key': idempotencyKey.optional() });
+
 export const reservationStatus = z.enum(['confirmed', 'cancelled']);
 
 export const reservation = z.object({

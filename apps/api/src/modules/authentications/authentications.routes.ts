@@ -1,31 +1,57 @@
-import { loginPayload, refreshTokenPayload } from '@musicapp/types/authentications';
-import { type RequestHandler, Router } from 'express';
+import {
+  loginPayload,
+  loginResponse,
+  refreshResponse,
+  refreshTokenPayload,
+} from '@musicapp/types/authentications';
+import type { RequestHandler } from 'express';
 import { jsonBody } from '../../http/json-body.js';
-import { validate } from '../../http/validate.js';
+import { type RouteDeclaration, route } from '../../route-declaration.js';
 import type { AuthenticationsService } from './authentications.service.js';
 
 export function authenticationsRoutes(
   auth: AuthenticationsService,
   loginRateLimits: RequestHandler[],
-): Router {
-  const router = Router();
-
-  router.post('/', jsonBody, ...loginRateLimits, async (req, res) => {
-    const data = await auth.login(validate(loginPayload, req.body));
-    res.status(201).json({ status: 'success', message: 'Logged in', data });
-  });
-
-  router.put('/', jsonBody, async (req, res) => {
-    const { refreshToken } = validate(refreshTokenPayload, req.body);
-    const accessToken = await auth.refresh(refreshToken);
-    res.json({ status: 'success', message: 'Access token refreshed', data: { accessToken } });
-  });
-
-  router.delete('/', jsonBody, async (req, res) => {
-    const { refreshToken } = validate(refreshTokenPayload, req.body);
-    await auth.logout(refreshToken);
-    res.json({ status: 'success', message: 'Logged out' });
-  });
-
-  return router;
+): RouteDeclaration[] {
+  return [
+    route({
+      method: 'post',
+      path: '/authentications',
+      access: 'public',
+      summary: 'Log in',
+      // The per-username limit reads the username from the body, so the body is parsed first.
+      use: [jsonBody, ...loginRateLimits],
+      body: loginPayload,
+      status: 201,
+      response: loginResponse,
+      errors: [401, 429],
+      handler: async ({ body }, _req, res) => {
+        const data = await auth.login(body);
+        res.json({ status: 'success', message: 'Logged in', data });
+      },
+    }),
+    route({
+      method: 'put',
+      path: '/authentications',
+      access: 'public',
+      summary: 'New access token from a refresh token',
+      body: refreshTokenPayload,
+      response: refreshResponse,
+      handler: async ({ body }, _req, res) => {
+        const accessToken = await auth.refresh(body.refreshToken);
+        res.json({ status: 'success', message: 'Access token refreshed', data: { accessToken } });
+      },
+    }),
+    route({
+      method: 'delete',
+      path: '/authentications',
+      access: 'public',
+      summary: 'Log out: the refresh token stops working',
+      body: refreshTokenPayload,
+      handler: async ({ body }, _req, res) => {
+        await auth.logout(body.refreshToken);
+        res.json({ status: 'success', message: 'Logged out' });
+      },
+    }),
+  ];
 }

@@ -1,29 +1,36 @@
-import { collaborationPayload } from '@musicapp/types/collaborations';
-import { type RequestHandler, Router } from 'express';
+import { collaborationPayload, createCollaborationResponse } from '@musicapp/types/collaborations';
 import { principalOf } from '../../http/authenticate.js';
-import { jsonBody } from '../../http/json-body.js';
-import { validate } from '../../http/validate.js';
+import { type RouteDeclaration, route } from '../../route-declaration.js';
 import type { CollaborationsService } from './collaborations.service.js';
 
-export function collaborationsRoutes(
-  collaborations: CollaborationsService,
-  authenticated: RequestHandler,
-): Router {
-  const router = Router();
-  router.use(authenticated);
-
-  router.post('/', jsonBody, async (req, res) => {
-    const collaborationId = await collaborations.add(
-      validate(collaborationPayload, req.body),
-      principalOf(req).userId,
-    );
-    res.status(201).json({ status: 'success', message: 'Collaborator added', data: { collaborationId } });
-  });
-
-  router.delete('/', jsonBody, async (req, res) => {
-    await collaborations.remove(validate(collaborationPayload, req.body), principalOf(req).userId);
-    res.json({ status: 'success', message: 'Collaborator removed' });
-  });
-
-  return router;
+/** A playlist's owner adds and removes its collaborators. */
+export function collaborationsRoutes(collaborations: CollaborationsService): RouteDeclaration[] {
+  return [
+    route({
+      method: 'post',
+      path: '/collaborations',
+      access: 'owner',
+      summary: "Add a collaborator (the playlist's owner only)",
+      body: collaborationPayload,
+      status: 201,
+      response: createCollaborationResponse,
+      errors: [404, 409],
+      handler: async ({ body }, req, res) => {
+        const collaborationId = await collaborations.add(body, principalOf(req).userId);
+        res.json({ status: 'success', message: 'Collaborator added', data: { collaborationId } });
+      },
+    }),
+    route({
+      method: 'delete',
+      path: '/collaborations',
+      access: 'owner',
+      summary: "Remove a collaborator (the playlist's owner only)",
+      body: collaborationPayload,
+      errors: [404],
+      handler: async ({ body }, req, res) => {
+        await collaborations.remove(body, principalOf(req).userId);
+        res.json({ status: 'success', message: 'Collaborator removed' });
+      },
+    }),
+  ];
 }

@@ -1,41 +1,76 @@
 import { pageQuery } from '@musicapp/types/common';
-import { idempotencyKey, reservationPayload } from '@musicapp/types/reservations';
-import { type RequestHandler, Router } from 'express';
+import {
+  createReservationResponse,
+  getReservationResponse,
+  listReservationsResponse,
+  reservationHeaders,
+  reservationPayload,
+} from '@musicapp/types/reservations';
 import { principalOf } from '../../http/authenticate.js';
-import { jsonBody } from '../../http/json-body.js';
-import { pathId, validate } from '../../http/validate.js';
+import { pathId } from '../../http/validate.js';
+import { type RouteDeclaration, route } from '../../route-declaration.js';
 import type { ReservationsService } from './reservations.service.js';
 
-export function reservationsRoutes(reservations: ReservationsService, authenticated: RequestHandler): Router {
-  const router = Router();
-  router.use(authenticated);
-
-  router.post('/', jsonBody, async (req, res) => {
-    const payload = validate(reservationPayload, req.body);
-    const key = req.get('Idempotency-Key');
-    const { reservation, replayed } = await reservations.reserve(
-      principalOf(req).userId,
-      payload,
-      key === undefined ? undefined : validate(idempotencyKey, key, 'header'),
-    );
-    if (replayed) res.setHeader('Idempotent-Replayed', 'true');
-    res.status(201).json({ status: 'success', message: 'Seats reserved', data: { reservation } });
-  });
-
-  router.get('/', async (req, res) => {
-    const data = await reservations.listFor(principalOf(req).userId, validate(pageQuery, req.query, 'query'));
-    res.json({ status: 'success', data });
-  });
-
-  router.get('/:id', async (req, res) => {
-    const reservation = await reservations.get(pathId(req), principalOf(req).userId);
-    res.json({ status: 'success', data: { reservation } });
-  });
-
-  router.delete('/:id', async (req, res) => {
-    const reservation = await reservations.cancel(pathId(req), principalOf(req).userId);
-    res.json({ status: 'success', message: 'Reservation cancelled', data: { reservation } });
-  });
-
-  return router;
+/** A fan's own reservations: another fan's reservation is answered exactly like a missing one. */
+export function reservationsRoutes(reservations: ReservationsService): RouteDeclaration[] {
+  return [
+    route({
+      method: 'post',
+      path: '/reservations',
+      access: 'user',
+      summary: 'Reserve 1–6 seats; the same Idempotency-Key never books twice and replays the first result',
+      body: reservationPayload,
+      headers: reservationHeaders,
+      status: 201,
+      response: createReservationResponse,
+      errors: [404, 409, 422],
+      handler: async ({ body, headers }, req, res) => {
+        const { reservation, replayed } = await reservations.reserve(
+          principalOf(req).userId,
+          body,
+          headers['Idempotency-Key'],
+        );
+        if (replayed) res.setHeader('Idempotent-Replayed', 'true');
+        res.json({ status: 'success', message: 'Seats reserved', data: { reservation } });
+      },
+    }),
+    route({
+      method: 'get',
+      path: '/reservations',
+      access: 'user',
+      summary: 'My reservations with their shows, newest first (paged)',
+      query: pageQuery,
+      response: listReservationsResponse,
+      handler: async ({ query }, req, res) => {
+        const data = await reservations.listFor(principalOf(req).userId, query);
+        res.json({ status: 'success', data });
+      },
+    }),
+    route({
+      method: 'get',
+      path: '/reservations/:id',
+      access: 'owner',
+      othersGet: 404,
+      summary: 'One of my reservations (another fan’s is 404)',
+      response: getReservationResponse,
+      errors: [404],
+      handler: async (_input, req, res) => {
+        const reservation = await reservations.get(pathId(req), principalOf(req).userId);
+        res.json({ status: 'success', data: { reservation } });
+      },
+    }),
+    route({
+      method: 'delete',
+      path: '/reservations/:id',
+      access: 'owner',
+      othersGet: 404,
+      summary: 'Cancel: seats return to the show; repeating is harmless; 409 once the show started',
+      response: getReservationResponse,
+      errors: [404, 409],
+      handler: async (_input, req, res) => {
+        const reservation = await reservations.cancel(pathId(req), principalOf(req).userId);
+        res.json({ status: 'success', message: 'Reservation cancelled', data: { reservation } });
+      },
+    }),
+  ];
 }

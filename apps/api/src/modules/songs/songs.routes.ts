@@ -1,41 +1,84 @@
-import { songPayload, songSearchQuery } from '@musicapp/types/songs';
-import { type Request, type RequestHandler, Router } from 'express';
+import { freshReadHeaders } from '@musicapp/types/common';
+import {
+  createSongResponse,
+  getSongResponse,
+  listSongsResponse,
+  songPayload,
+  songSearchQuery,
+} from '@musicapp/types/songs';
+import type { Request } from 'express';
 import { sendCachedData } from '../../http/cached-json.js';
-import { jsonBody } from '../../http/json-body.js';
-import { pathId, validate } from '../../http/validate.js';
+import { pathId } from '../../http/validate.js';
+import { type Access, type RouteDeclaration, route } from '../../route-declaration.js';
 import type { SongsService } from './songs.service.js';
 
+/** Reads are public; writes are `writeAccess` (admin, or public with CATALOG_WRITES=public). */
 export function songsRoutes(
   songs: SongsService,
-  catalogWriter: RequestHandler[],
+  writeAccess: Extract<Access, 'admin' | 'public'>,
   wantsFresh: (req: Request) => boolean,
-): Router {
-  const router = Router();
-
-  router.post('/', ...catalogWriter, jsonBody, async (req, res) => {
-    const songId = await songs.create(validate(songPayload, req.body));
-    res.status(201).json({ status: 'success', message: 'Song added', data: { songId } });
-  });
-
-  router.get('/', async (req, res) => {
-    const query = validate(songSearchQuery, req.query, 'query');
-    sendCachedData(res, await songs.search(query, { fresh: wantsFresh(req) }));
-  });
-
-  router.get('/:id', async (req, res) => {
-    const song = await songs.get(pathId(req));
-    res.json({ status: 'success', data: { song } });
-  });
-
-  router.put('/:id', ...catalogWriter, jsonBody, async (req, res) => {
-    await songs.update(pathId(req), validate(songPayload, req.body));
-    res.json({ status: 'success', message: 'Song updated' });
-  });
-
-  router.delete('/:id', ...catalogWriter, async (req, res) => {
-    await songs.remove(pathId(req));
-    res.json({ status: 'success', message: 'Song deleted' });
-  });
-
-  return router;
+): RouteDeclaration[] {
+  return [
+    route({
+      method: 'post',
+      path: '/songs',
+      access: writeAccess,
+      summary: 'Add a song; 404 for an unknown album',
+      body: songPayload,
+      status: 201,
+      response: createSongResponse,
+      errors: [404],
+      handler: async ({ body }, _req, res) => {
+        const songId = await songs.create(body);
+        res.json({ status: 'success', message: 'Song added', data: { songId } });
+      },
+    }),
+    route({
+      method: 'get',
+      path: '/songs',
+      access: 'public',
+      summary: 'Search songs by title and/or performer (case-insensitive substrings, paged)',
+      headers: freshReadHeaders,
+      query: songSearchQuery,
+      response: listSongsResponse,
+      handler: async ({ query }, req, res) => {
+        sendCachedData(res, await songs.search(query, { fresh: wantsFresh(req) }));
+      },
+    }),
+    route({
+      method: 'get',
+      path: '/songs/:id',
+      access: 'public',
+      summary: 'A song with all its fields',
+      response: getSongResponse,
+      errors: [404],
+      handler: async (_input, req, res) => {
+        const song = await songs.get(pathId(req));
+        res.json({ status: 'success', data: { song } });
+      },
+    }),
+    route({
+      method: 'put',
+      path: '/songs/:id',
+      access: writeAccess,
+      summary: 'Edit a song',
+      body: songPayload,
+      errors: [404],
+      handler: async ({ body }, req, res) => {
+        await songs.update(pathId(req), body);
+        res.json({ status: 'success', message: 'Song updated' });
+      },
+    }),
+    route({
+      method: 'delete',
+      path: '/songs/:id',
+      access: writeAccess,
+      summary: 'Delete a song',
+      errors: [404],
+      handler: async (_input, req, res) => {
+        await songs.remove(pathId(req));
+        res.json({ status: 'success', message: 'Song deleted' });
+      },
+    }),
+  ];
 }

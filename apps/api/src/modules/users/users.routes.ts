@@ -1,26 +1,36 @@
-import { userLookupQuery, userPayload } from '@musicapp/types/users';
-import { type RequestHandler, Router } from 'express';
-import { jsonBody } from '../../http/json-body.js';
-import { validate } from '../../http/validate.js';
+import { createUserResponse, lookupUsersResponse, userLookupQuery, userPayload } from '@musicapp/types/users';
+import type { RequestHandler } from 'express';
+import { type RouteDeclaration, route } from '../../route-declaration.js';
 import type { UsersService } from './users.service.js';
 
-export function usersRoutes(
-  users: UsersService,
-  authenticated: RequestHandler,
-  registrationLimit: RequestHandler,
-): Router {
-  const router = Router();
-
-  router.post('/', registrationLimit, jsonBody, async (req, res) => {
-    const userId = await users.register(validate(userPayload, req.body));
-    res.status(201).json({ status: 'success', message: 'User added', data: { userId } });
-  });
-
-  /** Logged-in users find each other by exact username (to add a collaborator); never a listing. */
-  router.get('/', authenticated, async (req, res) => {
-    const { username } = validate(userLookupQuery, req.query, 'query');
-    res.json({ status: 'success', data: { users: await users.lookup(username) } });
-  });
-
-  return router;
+export function usersRoutes(users: UsersService, registrationLimit: RequestHandler): RouteDeclaration[] {
+  return [
+    route({
+      method: 'post',
+      path: '/users',
+      access: 'public',
+      summary: 'Register; 400 when the username is taken',
+      use: [registrationLimit],
+      body: userPayload,
+      status: 201,
+      response: createUserResponse,
+      errors: [429],
+      handler: async ({ body }, _req, res) => {
+        const userId = await users.register(body);
+        res.json({ status: 'success', message: 'User added', data: { userId } });
+      },
+    }),
+    // Logged-in users find each other by exact username (to add a collaborator); never a listing.
+    route({
+      method: 'get',
+      path: '/users',
+      access: 'user',
+      summary: 'Find a user by exact username (to add a collaborator); an empty list when nobody has it',
+      query: userLookupQuery,
+      response: lookupUsersResponse,
+      handler: async ({ query }, _req, res) => {
+        res.json({ status: 'success', data: { users: await users.lookup(query.username) } });
+      },
+    }),
+  ];
 }

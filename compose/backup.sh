@@ -12,7 +12,6 @@
 # secrets are not in it: they belong to the swarm (compose/create-secrets.sh), not to the data.
 set -euo pipefail
 
-service=musicapp_db
 database=musicapp
 
 die() { echo "backup: $*" >&2; exit 1; }
@@ -22,25 +21,19 @@ if [ -t 1 ]; then
   die "stdout is a terminal; redirect it to a file: compose/backup.sh > musicapp-\$(date -u +%Y%m%dT%H%M%SZ).sql.gz"
 fi
 
-containers="$(docker ps --filter "label=com.docker.swarm.service.name=$service" -q)"
-if [ -z "$containers" ]; then
-  die "no running container of $service on this node: run this on the node labelled musicapp.db=true"
-fi
-if [ "$(printf '%s\n' "$containers" | wc -l)" -ne 1 ]; then
-  die "more than one container of $service on this node ($(echo $containers)); wait until the db task has settled"
-fi
+# shellcheck source=compose/lib/db-container.sh
+. "$(dirname "$0")/lib/db-container.sh"
+container="$(db_container)" || exit 1
 
 started=$SECONDS
-# As root, whose password is read inside the container (the single-quoted script is expanded there): it
-# never reaches the host's process list, this script's environment or the output. Root because dumping
-# events and routines needs privileges the app's user lacks. The container's own mysqldump matches its
-# server; gzip runs here, so the image needs nothing beyond what the official one has. With pipefail, a
-# dump that fails half-way fails this script although gzip succeeded (the partial file is left to the
-# operator, and restore.sh refuses it: it has no "Dump completed" line).
-docker exec "$containers" sh -c 'MYSQL_PWD="$(cat /run/secrets/db_root_password)" exec mysqldump \
-    --user=root --default-character-set=utf8mb4 \
-    --single-transaction --routines --triggers --events --hex-blob \
-    --set-gtid-purged=OFF --no-tablespaces "$1"' sh "$database" |
+# As root (compose/lib/db-container.sh), because dumping events and routines needs privileges the app's
+# user lacks. The container's own mysqldump matches its server; gzip runs here, so the image needs
+# nothing beyond what the official one has. With pipefail, a dump that fails half-way fails this script
+# although gzip succeeded (the partial file is left to the operator, and restore.sh refuses it: it has no
+# "Dump completed" line).
+as_db_root mysqldump --default-character-set=utf8mb4 \
+  --single-transaction --routines --triggers --events --hex-blob \
+  --set-gtid-purged=OFF --no-tablespaces "$database" </dev/null |
   gzip -c ||
   die "the dump failed (see mysqldump's message above); the output is incomplete: do not keep it"
-echo "backup: dumped database $database of container ${containers:0:12} in $((SECONDS - started)) s" >&2
+echo "backup: dumped database $database of container ${container:0:12} in $((SECONDS - started)) s" >&2

@@ -21,7 +21,6 @@
 # held in a temporary file meanwhile ($TMPDIR, as big as the compressed dump).
 set -euo pipefail
 
-service=musicapp_db
 database=musicapp
 
 die() { echo "restore: $*" >&2; exit 1; }
@@ -38,23 +37,16 @@ if [ -t 0 ]; then
   die "stdin is a terminal; give the backup on stdin: compose/restore.sh < musicapp-….sql.gz"
 fi
 
-containers="$(docker ps --filter "label=com.docker.swarm.service.name=$service" -q)"
-if [ -z "$containers" ]; then
-  die "no running container of $service on this node: run this on the node labelled musicapp.db=true"
-fi
-if [ "$(printf '%s\n' "$containers" | wc -l)" -ne 1 ]; then
-  die "more than one container of $service on this node ($(echo $containers)); wait until the db task has settled"
-fi
+# shellcheck source=compose/lib/db-container.sh
+. "$(dirname "$0")/lib/db-container.sh"
+container="$(db_container)" || exit 1
 # A fresh db task runs reservasi.sql before it turns healthy; a restore during that would be mixed with it.
-health="$(docker inspect --format '{{if .State.Health}}{{.State.Health.Status}}{{else}}none{{end}}' "$containers")"
+health="$(docker inspect --format '{{if .State.Health}}{{.State.Health.Status}}{{else}}none{{end}}' "$container")"
 if [ "$health" != healthy ] && [ "$health" != none ]; then
-  die "the db container ${containers:0:12} is $health, not healthy: wait (docker stack services musicapp) and run this again"
+  die "the db container ${container:0:12} is $health, not healthy: wait (docker stack services musicapp) and run this again"
 fi
 
-# mysql as root inside the db container, its password read there (the single-quoted script is expanded
-# in the container), so it is never on a command line or in an environment on the host.
-as_root='MYSQL_PWD="$(cat /run/secrets/db_root_password)" exec mysql --user=root --default-character-set=utf8mb4 "$@"'
-db_sql() { docker exec "$containers" sh -c "$as_root" sh --batch --skip-column-names "$@"; }
+db_sql() { as_db_root mysql --default-character-set=utf8mb4 --batch --skip-column-names "$@" </dev/null; }
 
 dump="$(mktemp "${TMPDIR:-/tmp}/musicapp-restore.XXXXXX")"
 trap 'rm -f "$dump"' EXIT
@@ -103,7 +95,7 @@ started=$SECONDS
   printf 'DROP DATABASE IF EXISTS `%s`;\nCREATE DATABASE `%s` %s;\nUSE `%s`;\n' \
     "$database" "$database" "$charset" "$database"
   gunzip -c "$dump"
-} | docker exec -i "$containers" sh -c "$as_root" sh --comments ||
+} | as_db_root mysql --default-character-set=utf8mb4 --comments ||
   die "the restore failed half-way (mysql's message above): database $database is incomplete; keep the api
   at 0, fix the cause and run the restore again"
 

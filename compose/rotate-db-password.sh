@@ -14,18 +14,10 @@ cd "$(dirname "$0")/.."
 
 die() { echo "rotate-db-password: $*" >&2; exit 1; }
 
-db_container() {
-  local found
-  found="$(docker ps --filter label=com.docker.swarm.service.name=musicapp_db -q)"
-  [ -n "$found" ] || die "no running db container on this node: run this on the node labelled musicapp.db=true"
-  [ "$(printf '%s\n' "$found" | wc -l)" -eq 1 ] || die "more than one db container on this node; wait until it has settled"
-  printf '%s' "$found"
-}
-# SQL on stdin, as root inside the db container (the root password is read there, never on the host).
-as_root() {
-  docker exec -i "$(db_container)" sh -c \
-    'MYSQL_PWD="$(cat /run/secrets/db_root_password)" exec mysql --user=root --batch --skip-column-names'
-}
+# shellcheck source=compose/lib/db-container.sh
+. compose/lib/db-container.sh
+# SQL on stdin, as root inside the db container.
+as_root() { as_db_root mysql --batch --skip-column-names; }
 
 old="$(in_use DB_PASSWORD_SECRET musicapp_db_password)"
 new="musicapp_db_password_$(date -u +%Y%m%d%H%M%S)"

@@ -1,6 +1,7 @@
 'use server';
 
 import { randomUUID } from 'node:crypto';
+import { pluralise } from '@musicapp/types/common';
 import {
   createReservationResponse,
   getReservationResponse,
@@ -44,7 +45,7 @@ export async function reserve(_state: FormState, formData: FormData): Promise<Fo
   revalidatePath(`/shows/${showId}`);
   revalidatePath('/reservations');
   return {
-    success: `Reserved ${reservation.seats} seat${reservation.seats === 1 ? '' : 's'}. Your code is ${reservation.code}.`,
+    success: `Reserved ${pluralise(reservation.seats, 'seat')}. Your code is ${reservation.code}.`,
   };
 }
 

@@ -1,6 +1,7 @@
 import { refreshResponse } from '@musicapp/types/authentications';
 import { type NextRequest, NextResponse } from 'next/server';
 import { callApi } from './lib/api-client';
+import { loginPath } from './lib/session-guard';
 import { ACCESS_COOKIE, cookieOptions, needsRefresh, REFRESH_COOKIE, readClaims } from './lib/session-token';
 
 /** Pages that need a session. The pages check again themselves (lib/dal.ts): this is only optimistic. */
@@ -60,10 +61,7 @@ export async function proxy(request: NextRequest) {
   const response =
     isProtected && !loggedIn
       ? NextResponse.redirect(
-          new URL(
-            `/login?next=${encodeURIComponent(pathname + search)}${revoked ? '&reason=expired' : ''}`,
-            request.url,
-          ),
+          new URL(loginPath(pathname + search, revoked ? 'expired' : undefined), request.url),
         )
       : NextResponse.next({ request: { headers: request.headers } });
 

@@ -6,56 +6,105 @@ import { createSongResponse, songPayload } from '@musicapp/types/songs';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { type ApiResult, callApi } from '../lib/api-client';
-import { type FormState, fieldErrorsOf } from '../lib/form-state';
-import { readSession, type Session } from '../lib/session';
+import { type FormState, fieldErrorsOf, textField, textFields } from '../lib/form-state';
+import { type FormAction, guardedAction } from '../lib/guarded-action';
 
 /**
  * Catalogue and show writes for admins. Each action checks the session and the role itself (the
- * layout's check only decides what is drawn) and the api checks the token once more.
+ * layout's check only decides what is drawn) and the api checks the token once more. The nine
+ * actions are three declarations of one create / update / delete shape.
  */
 
 /** The admin forms' state: a rejected form gets `values` back, so it keeps what was typed. */
 export type AdminFormState = FormState;
 
-const ONLY_ADMINS: AdminFormState = { message: 'Only admins can do that' };
-
 /** PUT and DELETE answer without `data`. */
 const noData = z.unknown();
 
-async function adminSession(returnTo: string): Promise<Session | null> {
-  const session = await readSession();
-  if (!session) redirect(`/login?next=${encodeURIComponent(returnTo)}`);
-  return session.role === 'admin' ? session : null;
+/** One kind of catalogue item, as the admin forms and the api see it. */
+interface CatalogueKind<P> {
+  /** The api's collection, and the admin pages' segment: `/shows` and `/admin/shows`. */
+  collection: 'shows' | 'albums' | 'songs';
+  /** The hidden field that carries the item's id on edit and delete forms. */
+  idField: string;
+  fields: readonly string[];
+  /** The typed fields as the shared schema's payload. */
+  parse(values: Record<string, string>): z.ZodSafeParseResult<P>;
+  /** The pages that show the item; after a create `id` is unknown, but the payload is. */
+  revalidate(id?: string, payload?: P): void;
 }
 
-/** The api's refusal as a form message; an expired session goes back to the login page. */
-function failure(
-  result: Extract<ApiResult<unknown>, { ok: false }>,
-  returnTo: string,
-  values?: Record<string, string>,
-): AdminFormState {
-  if (result.status === 401) redirect(`/login?next=${encodeURIComponent(returnTo)}&reason=expired`);
-  if (result.status === 403) return { ...ONLY_ADMINS, ...(values ? { values } : {}) };
-  return { message: result.message, ...(values ? { values } : {}) };
+const listPath = (kind: CatalogueKind<unknown>) => `/admin/${kind.collection}`;
+const itemPath = (kind: CatalogueKind<unknown>, id: string) =>
+  `/admin/${kind.collection}/${encodeURIComponent(id)}`;
+const apiPath = (kind: CatalogueKind<unknown>, id: string) => `/${kind.collection}/${encodeURIComponent(id)}`;
+
+/** An admin-only action; after a login the admin comes back to `returnTo`. */
+const adminAction = (returnTo: (formData: FormData) => string, run: Parameters<typeof guardedAction>[1]) =>
+  guardedAction((formData) => ({ returnTo: returnTo(formData), role: 'admin' }), run);
+
+/** POSTs the form; `created` says what happens next (a message, or a redirect to the new item). */
+function createAction<P, S extends z.ZodType>(
+  kind: CatalogueKind<P>,
+  createdSchema: S,
+  created: (data: z.output<S>, payload: P) => FormState,
+): FormAction {
+  return adminAction(
+    () => listPath(kind),
+    async ({ formData, call, refuse }) => {
+      const values = textFields(formData, kind.fields);
+      const parsed = kind.parse(values);
+      if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), values };
+      const result = await call(`/${kind.collection}`, createdSchema, { method: 'POST', body: parsed.data });
+      if (!result.ok) return refuse(result, values);
+      kind.revalidate(undefined, parsed.data);
+      return created(result.data, parsed.data);
+    },
+  );
 }
 
-/** Every text field of the form as typed, for handing back after a rejection. */
-function valuesOf(formData: FormData, names: readonly string[]): Record<string, string> {
-  return Object.fromEntries(names.map((name) => [name, String(formData.get(name) ?? '')]));
+/** PUTs the form to the item named by its id field and stays on its page. */
+function updateAction<P>(kind: CatalogueKind<P>, success: string): FormAction {
+  return adminAction(
+    (formData) => itemPath(kind, textField(formData, kind.idField)),
+    async ({ formData, call, refuse }) => {
+      const id = textField(formData, kind.idField);
+      const values = textFields(formData, kind.fields);
+      const parsed = kind.parse(values);
+      if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), values };
+      const result = await call(apiPath(kind, id), noData, { method: 'PUT', body: parsed.data });
+      if (!result.ok) return refuse(result, values);
+      kind.revalidate(id, parsed.data);
+      return { success };
+    },
+  );
+}
+
+/** DELETEs the item named by the form's id field and goes back to the list. */
+function deleteAction<P>(kind: CatalogueKind<P>): FormAction {
+  return adminAction(
+    (formData) => itemPath(kind, textField(formData, kind.idField)),
+    async ({ formData, call, refuse }) => {
+      const id = textField(formData, kind.idField);
+      const result = await call(apiPath(kind, id), noData, { method: 'DELETE' });
+      if (!result.ok) return refuse(result);
+      kind.revalidate(id);
+      redirect(`${listPath(kind)}?deleted=1`);
+    },
+  );
 }
 
 /** An empty number field stays missing (the schema says "must be a number"), never 0. */
-const numberOrMissing = (raw: string) => (raw.trim() === '' ? undefined : Number(raw));
+const numberOrMissing = (raw = '') => (raw.trim() === '' ? undefined : Number(raw));
 
-/** An empty optional id means "none". */
-const idOrNull = (raw: string) => (raw.trim() === '' ? null : raw.trim());
+/** An empty optional field means "none". */
+const idOrNull = (raw = '') => (raw.trim() === '' ? null : raw.trim());
 
 /**
  * `datetime-local` gives "2027-05-01T20:00" with no zone; the field is labelled UTC, so it is read as
  * UTC whatever the browser's zone. A value that already carries a zone is passed on as typed.
  */
-function toUtcIso(raw: string): string | undefined {
+function toUtcIso(raw = ''): string | undefined {
   const value = raw.trim();
   if (value === '') return undefined;
   if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value)) return `${value}:00Z`;
@@ -63,210 +112,91 @@ function toUtcIso(raw: string): string | undefined {
   return value;
 }
 
-const SHOW_FIELDS = ['title', 'performer', 'venue', 'startsAt', 'capacity', 'albumId'] as const;
-const ALBUM_FIELDS = ['name', 'year'] as const;
-const SONG_FIELDS = ['title', 'year', 'genre', 'performer', 'duration', 'albumId'] as const;
+const shows: CatalogueKind<z.output<typeof showPayload>> = {
+  collection: 'shows',
+  idField: 'showId',
+  fields: ['title', 'performer', 'venue', 'startsAt', 'capacity', 'albumId'],
+  parse: (values) =>
+    showPayload.safeParse({
+      title: values.title,
+      performer: values.performer,
+      venue: values.venue,
+      startsAt: toUtcIso(values.startsAt),
+      capacity: numberOrMissing(values.capacity),
+      albumId: idOrNull(values.albumId),
+    }),
+  revalidate(id) {
+    revalidatePath('/admin/shows');
+    revalidatePath('/shows');
+    revalidatePath('/');
+    if (id) {
+      revalidatePath(`/admin/shows/${id}`);
+      revalidatePath(`/shows/${id}`);
+    }
+  },
+};
 
-function parseShow(formData: FormData) {
-  const values = valuesOf(formData, SHOW_FIELDS);
-  const parsed = showPayload.safeParse({
-    title: values.title,
-    performer: values.performer,
-    venue: values.venue,
-    startsAt: toUtcIso(values.startsAt ?? ''),
-    capacity: numberOrMissing(values.capacity ?? ''),
-    albumId: idOrNull(values.albumId ?? ''),
-  });
-  return { values, parsed };
-}
+const albums: CatalogueKind<z.output<typeof albumPayload>> = {
+  collection: 'albums',
+  idField: 'albumId',
+  fields: ['name', 'year'],
+  parse: (values) => albumPayload.safeParse({ name: values.name, year: numberOrMissing(values.year) }),
+  /** An album's name and year show on its page, the album lists and the pages of its songs. */
+  revalidate(id) {
+    revalidatePath('/admin/albums');
+    revalidatePath('/albums');
+    if (id) {
+      revalidatePath(`/admin/albums/${id}`);
+      revalidatePath(`/albums/${id}`);
+      revalidatePath('/songs/[id]', 'page');
+    }
+  },
+};
 
-function revalidateShow(id?: string) {
-  revalidatePath('/admin/shows');
-  revalidatePath('/shows');
-  revalidatePath('/');
-  if (id) {
-    revalidatePath(`/admin/shows/${id}`);
-    revalidatePath(`/shows/${id}`);
-  }
-}
+const songs: CatalogueKind<z.output<typeof songPayload>> = {
+  collection: 'songs',
+  idField: 'songId',
+  fields: ['title', 'year', 'genre', 'performer', 'duration', 'albumId'],
+  parse: (values) =>
+    songPayload.safeParse({
+      title: values.title,
+      year: numberOrMissing(values.year),
+      genre: values.genre,
+      performer: values.performer,
+      duration: (values.duration ?? '').trim() === '' ? null : Number(values.duration),
+      albumId: idOrNull(values.albumId),
+    }),
+  /**
+   * A song shows on its page, the song lists and its album's page. An edit may move it from one album
+   * to another, and the old album is not known here, so every album page is revalidated then.
+   */
+  revalidate(id, song) {
+    revalidatePath('/admin/songs');
+    revalidatePath('/songs');
+    if (id) {
+      revalidatePath(`/admin/songs/${id}`);
+      revalidatePath(`/songs/${id}`);
+      revalidatePath('/albums/[id]', 'page');
+    } else if (song?.albumId) {
+      revalidatePath(`/albums/${song.albumId}`);
+    }
+  },
+};
 
-export async function createShow(_state: AdminFormState, formData: FormData): Promise<AdminFormState> {
-  const session = await adminSession('/admin/shows');
-  if (!session) return ONLY_ADMINS;
-  const { values, parsed } = parseShow(formData);
-  if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), values };
-  const result = await callApi('/shows', createShowResponse.shape.data, {
-    method: 'POST',
-    body: parsed.data,
-    accessToken: session.accessToken,
-  });
-  if (!result.ok) return failure(result, '/admin/shows', values);
-  revalidateShow();
-  redirect(`/admin/shows/${encodeURIComponent(result.data.showId)}?created=1`);
-}
+export const createShow = createAction(shows, createShowResponse.shape.data, ({ showId }) =>
+  redirect(`/admin/shows/${encodeURIComponent(showId)}?created=1`),
+);
+export const updateShow = updateAction(shows, 'Show updated.');
+export const deleteShow = deleteAction(shows);
 
-export async function updateShow(_state: AdminFormState, formData: FormData): Promise<AdminFormState> {
-  const id = String(formData.get('showId') ?? '');
-  const returnTo = `/admin/shows/${id}`;
-  const session = await adminSession(returnTo);
-  if (!session) return ONLY_ADMINS;
-  const { values, parsed } = parseShow(formData);
-  if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), values };
-  const result = await callApi(`/shows/${encodeURIComponent(id)}`, noData, {
-    method: 'PUT',
-    body: parsed.data,
-    accessToken: session.accessToken,
-  });
-  if (!result.ok) return failure(result, returnTo, values);
-  revalidateShow(id);
-  return { success: 'Show updated.' };
-}
+export const createAlbum = createAction(albums, createAlbumResponse.shape.data, ({ albumId }, album) => ({
+  success: `Album “${album.name}” added (id ${albumId}).`,
+}));
+export const updateAlbum = updateAction(albums, 'Album updated.');
+export const deleteAlbum = deleteAction(albums);
 
-export async function deleteShow(_state: AdminFormState, formData: FormData): Promise<AdminFormState> {
-  const id = String(formData.get('showId') ?? '');
-  const session = await adminSession(`/admin/shows/${id}`);
-  if (!session) return ONLY_ADMINS;
-  const result = await callApi(`/shows/${encodeURIComponent(id)}`, noData, {
-    method: 'DELETE',
-    accessToken: session.accessToken,
-  });
-  if (!result.ok) return failure(result, `/admin/shows/${id}`);
-  revalidateShow(id);
-  redirect('/admin/shows?deleted=1');
-}
-
-function parseAlbum(formData: FormData) {
-  const values = valuesOf(formData, ALBUM_FIELDS);
-  const parsed = albumPayload.safeParse({ name: values.name, year: numberOrMissing(values.year ?? '') });
-  return { values, parsed };
-}
-
-/** An album's name and year show on its page, the album lists and the pages of its songs. */
-function revalidateAlbum(id?: string) {
-  revalidatePath('/admin/albums');
-  revalidatePath('/albums');
-  if (id) {
-    revalidatePath(`/admin/albums/${id}`);
-    revalidatePath(`/albums/${id}`);
-    revalidatePath('/songs/[id]', 'page');
-  }
-}
-
-export async function createAlbum(_state: AdminFormState, formData: FormData): Promise<AdminFormState> {
-  const session = await adminSession('/admin/albums');
-  if (!session) return ONLY_ADMINS;
-  const { values, parsed } = parseAlbum(formData);
-  if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), values };
-  const result = await callApi('/albums', createAlbumResponse.shape.data, {
-    method: 'POST',
-    body: parsed.data,
-    accessToken: session.accessToken,
-  });
-  if (!result.ok) return failure(result, '/admin/albums', values);
-  revalidateAlbum();
-  return { success: `Album “${parsed.data.name}” added (id ${result.data.albumId}).` };
-}
-
-export async function updateAlbum(_state: AdminFormState, formData: FormData): Promise<AdminFormState> {
-  const id = String(formData.get('albumId') ?? '');
-  const returnTo = `/admin/albums/${id}`;
-  const session = await adminSession(returnTo);
-  if (!session) return ONLY_ADMINS;
-  const { values, parsed } = parseAlbum(formData);
-  if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), values };
-  const result = await callApi(`/albums/${encodeURIComponent(id)}`, noData, {
-    method: 'PUT',
-    body: parsed.data,
-    accessToken: session.accessToken,
-  });
-  if (!result.ok) return failure(result, returnTo, values);
-  revalidateAlbum(id);
-  return { success: 'Album updated.' };
-}
-
-export async function deleteAlbum(_state: AdminFormState, formData: FormData): Promise<AdminFormState> {
-  const id = String(formData.get('albumId') ?? '');
-  const session = await adminSession('/admin/albums');
-  if (!session) return ONLY_ADMINS;
-  const result = await callApi(`/albums/${encodeURIComponent(id)}`, noData, {
-    method: 'DELETE',
-    accessToken: session.accessToken,
-  });
-  if (!result.ok) return failure(result, '/admin/albums');
-  revalidateAlbum(id);
-  redirect('/admin/albums?deleted=1');
-}
-
-function parseSong(formData: FormData) {
-  const values = valuesOf(formData, SONG_FIELDS);
-  const parsed = songPayload.safeParse({
-    title: values.title,
-    year: numberOrMissing(values.year ?? ''),
-    genre: values.genre,
-    performer: values.performer,
-    duration: (values.duration ?? '').trim() === '' ? null : Number(values.duration),
-    albumId: idOrNull(values.albumId ?? ''),
-  });
-  return { values, parsed };
-}
-
-/**
- * A song shows on its page, the song lists and its album's page. An edit may move it from one album to
- * another, and the old album is not known here, so every album page is revalidated then.
- */
-function revalidateSong(id?: string, albumId?: string | null) {
-  revalidatePath('/admin/songs');
-  revalidatePath('/songs');
-  if (id) {
-    revalidatePath(`/admin/songs/${id}`);
-    revalidatePath(`/songs/${id}`);
-    revalidatePath('/albums/[id]', 'page');
-  } else if (albumId) {
-    revalidatePath(`/albums/${albumId}`);
-  }
-}
-
-export async function createSong(_state: AdminFormState, formData: FormData): Promise<AdminFormState> {
-  const session = await adminSession('/admin/songs');
-  if (!session) return ONLY_ADMINS;
-  const { values, parsed } = parseSong(formData);
-  if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), values };
-  const result = await callApi('/songs', createSongResponse.shape.data, {
-    method: 'POST',
-    body: parsed.data,
-    accessToken: session.accessToken,
-  });
-  if (!result.ok) return failure(result, '/admin/songs', values);
-  revalidateSong(undefined, parsed.data.albumId);
-  return { success: `Song “${parsed.data.title}” added (id ${result.data.songId}).` };
-}
-
-export async function updateSong(_state: AdminFormState, formData: FormData): Promise<AdminFormState> {
-  const id = String(formData.get('songId') ?? '');
-  const returnTo = `/admin/songs/${id}`;
-  const session = await adminSession(returnTo);
-  if (!session) return ONLY_ADMINS;
-  const { values, parsed } = parseSong(formData);
-  if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), values };
-  const result = await callApi(`/songs/${encodeURIComponent(id)}`, noData, {
-    method: 'PUT',
-    body: parsed.data,
-    accessToken: session.accessToken,
-  });
-  if (!result.ok) return failure(result, returnTo, values);
-  revalidateSong(id);
-  return { success: 'Song updated.' };
-}
-
-export async function deleteSong(_state: AdminFormState, formData: FormData): Promise<AdminFormState> {
-  const id = String(formData.get('songId') ?? '');
-  const session = await adminSession('/admin/songs');
-  if (!session) return ONLY_ADMINS;
-  const result = await callApi(`/songs/${encodeURIComponent(id)}`, noData, {
-    method: 'DELETE',
-    accessToken: session.accessToken,
-  });
-  if (!result.ok) return failure(result, '/admin/songs');
-  revalidateSong(id);
-  redirect('/admin/songs?deleted=1');
-}
+export const createSong = createAction(songs, createSongResponse.shape.data, ({ songId }, song) => ({
+  success: `Song “${song.title}” added (id ${songId}).`,
+}));
+export const updateSong = updateAction(songs, 'Song updated.');
+export const deleteSong = deleteAction(songs);

@@ -194,6 +194,43 @@ describe('browser journeys', { timeout: 180_000 }, () => {
     await context.close();
   });
 
+  test('a session the api no longer accepts: reserving and cancelling both go to login and come back', async () => {
+    const showId = await createShow(stack().api, { title: unique('Stale Session '), capacity: 10 });
+    const [context, page] = await newPage();
+    const username = unique('stale');
+    await register(page, username, `/shows/${showId}`);
+    await page.getByLabel('Seats', { exact: true }).selectOption('1');
+    await page.getByRole('button', { name: 'Reserve seats' }).click();
+    await page.getByText(/Reserved 1 seat\. Your code is/).waitFor();
+
+    // The same claims with a signature the api refuses: the web still takes it for a live session
+    // (it never verifies tokens), so only the api's 401 can tell the action.
+    const staleSession = async () => {
+      const access = (await context.cookies()).find((cookie) => cookie.name === 'musicapp_access');
+      assert.ok(access, 'an access cookie');
+      const [header, payload] = access.value.split('.');
+      await context.addCookies([{ ...access, value: `${header}.${payload}.not-the-signature` }]);
+    };
+
+    await staleSession();
+    await page.getByRole('button', { name: 'Reserve seats' }).click();
+    await page.waitForURL(`**/login?next=${encodeURIComponent(`/shows/${showId}`)}&reason=expired`);
+
+    await logIn(page, username);
+    await page.goto('/reservations');
+    await staleSession();
+    await page.getByText('Cancel this reservation').click();
+    await page.getByRole('button', { name: 'Yes, cancel it' }).click();
+    await page.waitForURL('**/login?next=%2Freservations&reason=expired');
+    await page.getByText('Your session has ended. Please log in again.').waitFor();
+    await page.getByLabel('Username').fill(username);
+    await page.getByLabel('Password').fill('journey-password');
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.waitForURL('**/reservations');
+    await page.getByText('Confirmed', { exact: true }).waitFor(); // nothing was cancelled meanwhile
+    await context.close();
+  });
+
   test('the reserve form works with JavaScript disabled', async () => {
     const showId = await createShow(stack().api, { title: unique('No Script '), capacity: 10 });
     const [context, page] = await newPage({ javaScriptEnabled: false });

@@ -5,8 +5,9 @@ import { listSongsResponse } from '@musicapp/types/songs';
 import { cache } from 'react';
 import type { z } from 'zod';
 import { callApi } from './api-client';
-import { requireSession } from './dal';
+import { getSession } from './dal';
 import { readSession, type Session } from './session';
+import { admit } from './session-guard';
 
 /**
  * Admin reads. The admin area is public data plus admin-only writes, so the check here decides what
@@ -20,8 +21,7 @@ import { readSession, type Session } from './session';
  * non-admin gets null so the page can say "Admins only". Cached per request: layout and page share it.
  */
 export const getAdminSession = cache(async (returnTo: string): Promise<Session | null> => {
-  const session = await requireSession(returnTo);
-  return session.role === 'admin' ? session : null;
+  return admit(await getSession(), { returnTo, role: 'admin' });
 });
 
 /** A catalogue read checked with the database: the api honours that for admins only, so it carries the token. */

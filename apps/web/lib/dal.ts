@@ -8,10 +8,10 @@ import {
 import { listReservationsResponse } from '@musicapp/types/reservations';
 import { getShowResponse, listShowsResponse } from '@musicapp/types/shows';
 import { getSongResponse, listSongsResponse } from '@musicapp/types/songs';
-import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { callApi } from './api-client';
 import { readSession, type Session } from './session';
+import { requireLogin } from './session-guard';
 
 /** The data-access layer: every page reads through here; each read re-checks the session it needs. */
 
@@ -19,9 +19,7 @@ export const getSession = cache(readSession);
 
 /** The session, or a redirect to the login page that comes back to `returnTo` afterwards. */
 export async function requireSession(returnTo: string): Promise<Session> {
-  const session = await getSession();
-  if (!session) redirect(`/login?next=${encodeURIComponent(returnTo)}`);
-  return session;
+  return requireLogin(await getSession(), returnTo);
 }
 
 export async function getUpcomingShows(cursor?: string) {

@@ -23,3 +23,14 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
   }
   return errors;
 }
+
+/** A text field as typed; a missing field (or a file) is empty. */
+export function textField(formData: FormData, name: string): string {
+  const value = formData.get(name);
+  return typeof value === 'string' ? value : '';
+}
+
+/** The named text fields as typed, for handing back after a rejection. */
+export function textFields(formData: FormData, names: readonly string[]): Record<string, string> {
+  return Object.fromEntries(names.map((name) => [name, textField(formData, name)]));
+}

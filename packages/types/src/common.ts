@@ -14,6 +14,12 @@ export const failEnvelope = z.object({
 });
 export type FailEnvelope = z.infer<typeof failEnvelope>;
 
+/**
+ * A count with its noun, "1 seat" or "2 seats": one wording for the api's messages (clients read
+ * them, e.g. "Only 1 seat left for this show") and the web's pages. Regular plurals only.
+ */
+export const pluralise = (count: number, noun: string): string => `${count} ${noun}${count === 1 ? '' : 's'}`;
+
 export const MAX_PAGE_SIZE = 200;
 export const DEFAULT_PAGE_SIZE = 50;
 

@@ -1,3 +1,4 @@
+import { pluralise } from '@musicapp/types/common';
 import type { ReservationWithShow } from '@musicapp/types/reservations';
 import Link from 'next/link';
 import { LocalTime } from '../time/local-time';
@@ -33,9 +34,7 @@ export function ReservationList({ reservations }: { reservations: ReservationWit
           <p className={styles.meta}>
             {reservation.show.venue} · <LocalTime iso={reservation.show.startsAt} />
           </p>
-          <p className={styles.meta}>
-            {reservation.seats} seat{reservation.seats === 1 ? '' : 's'}
-          </p>
+          <p className={styles.meta}>{pluralise(reservation.seats, 'seat')}</p>
           {reservation.status === 'confirmed' ? (
             <CancelForm reservationId={reservation.id} code={reservation.code} />
           ) : null}

@@ -1,3 +1,4 @@
+import { pluralise } from '@musicapp/types/common';
 import type { Show } from '@musicapp/types/shows';
 import Link from 'next/link';
 import { LocalTime } from '../time/local-time';
@@ -5,7 +6,7 @@ import styles from './shows.module.css';
 
 export function seatsLabel(seatsLeft: number): string {
   if (seatsLeft === 0) return 'Sold out';
-  return `${seatsLeft} seat${seatsLeft === 1 ? '' : 's'} left`;
+  return `${pluralise(seatsLeft, 'seat')} left`;
 }
 
 export function ShowCard({ show }: { show: Show }) {

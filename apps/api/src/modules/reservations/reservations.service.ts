@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { PageQuery } from '@musicapp/types/common';
+import { type PageQuery, pluralise } from '@musicapp/types/common';
 import {
   MAX_SEATS_PER_USER_PER_SHOW,
   type Reservation,
@@ -17,8 +17,6 @@ import {
   TwinStillInFlight,
 } from './reservations.repository.js';
 
-const seats = (n: number) => `${n} seat${n === 1 ? '' : 's'}`;
-
 /** The rules' verdict as the error the fan sees; the same verdict always reads the same. */
 function settle(outcome: ReserveOutcome, showId: string): Reservation {
   switch (outcome.kind) {
@@ -32,11 +30,11 @@ function settle(outcome: ReserveOutcome, showId: string): Reservation {
       throw new ConflictError(
         outcome.seatsLeft === 0
           ? 'This show is sold out'
-          : `Only ${seats(outcome.seatsLeft)} left for this show`,
+          : `Only ${pluralise(outcome.seatsLeft, 'seat')} left for this show`,
       );
     case 'over-user-limit':
       throw new ConflictError(
-        `You already hold ${seats(outcome.held)} for this show; the limit is ${MAX_SEATS_PER_USER_PER_SHOW} per person`,
+        `You already hold ${pluralise(outcome.held, 'seat')} for this show; the limit is ${MAX_SEATS_PER_USER_PER_SHOW} per person`,
       );
   }
 }

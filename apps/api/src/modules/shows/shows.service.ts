@@ -1,3 +1,4 @@
+import { pluralise } from '@musicapp/types/common';
 import type { Show, ShowListQuery, ShowPayload } from '@musicapp/types/shows';
 import type { Clock } from '../../clock.js';
 import { decodeCursor, toPage } from '../../db/cursor.js';
@@ -6,8 +7,6 @@ import { ConflictError, InvalidInputError, NotFoundError } from '../../errors.js
 import type { AlbumsRepository } from '../albums/albums.repository.js';
 import { assertAlbumExists } from '../albums/albums.service.js';
 import type { ShowsRepository } from './shows.repository.js';
-
-const seatsWord = (n: number) => `${n} seat${n === 1 ? '' : 's'}`;
 
 export function showsService(shows: ShowsRepository, albums: AlbumsRepository, clock: Clock) {
   return {
@@ -47,7 +46,7 @@ export function showsService(shows: ShowsRepository, albums: AlbumsRepository, c
       if (result.updated) return;
       if (result.reserved === null) throw new NotFoundError(`Show ${id} not found`);
       throw new ConflictError(
-        `Capacity cannot go below the ${seatsWord(result.reserved)} already reserved for this show`,
+        `Capacity cannot go below the ${pluralise(result.reserved, 'seat')} already reserved for this show`,
       );
     },
 
@@ -56,7 +55,7 @@ export function showsService(shows: ShowsRepository, albums: AlbumsRepository, c
       if (result.removed) return;
       if (result.reserved === null) throw new NotFoundError(`Show ${id} not found`);
       throw new ConflictError(
-        `This show has ${seatsWord(result.reserved)} reserved; cancel those reservations before deleting it`,
+        `This show has ${pluralise(result.reserved, 'seat')} reserved; cancel those reservations before deleting it`,
       );
     },
   };

@@ -1,3 +1,4 @@
+import { pluralise } from '@musicapp/types/common';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
@@ -20,11 +21,10 @@ export default async function AlbumPage({ params }: Props) {
   if (!result.ok && result.status === 404) notFound();
   if (!result.ok) throw new Error(result.message);
   const { album } = result.data;
-  const count = album.songs.length;
   return (
     <>
       <PageHeader title={album.name}>
-        Album · {album.year} · {count} song{count === 1 ? '' : 's'}
+        Album · {album.year} · {pluralise(album.songs.length, 'song')}
       </PageHeader>
       <section className={styles.tracks} aria-labelledby="songs-title">
         <h2 id="songs-title">Songs</h2>

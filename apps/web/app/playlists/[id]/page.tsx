@@ -1,3 +1,4 @@
+import { pluralise } from '@musicapp/types/common';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
@@ -53,7 +54,7 @@ export default async function PlaylistPage({ params, searchParams }: Props) {
   }
   if (!result.ok) throw new Error(result.message);
   const { playlist } = result.data;
-  const songCount = `${playlist.songs.length} song${playlist.songs.length === 1 ? '' : 's'}`;
+  const songCount = pluralise(playlist.songs.length, 'song');
 
   return (
     <>

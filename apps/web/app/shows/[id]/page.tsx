@@ -3,6 +3,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getSession, getShow } from '../../../lib/dal';
+import { loginPath } from '../../../lib/session-guard';
 import { PageHeader } from '../../../ui/layout/page-header';
 import { ReserveForm } from '../../../ui/shows/reserve-form';
 import { seatsLabel } from '../../../ui/shows/show-card';
@@ -59,7 +60,7 @@ export default async function ShowPage({ params }: Props) {
             <ReserveForm showId={show.id} idempotencyKey={randomUUID()} />
           ) : (
             <p>
-              <Link className="button" href={`/login?next=${encodeURIComponent(`/shows/${show.id}`)}`}>
+              <Link className="button" href={loginPath(`/shows/${show.id}`)}>
                 Log in to reserve
               </Link>
             </p>

@@ -1,3 +1,4 @@
+import { pluralise } from '@musicapp/types/common';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
@@ -24,11 +25,10 @@ export default async function AdminAlbumPage({ params }: Props) {
   if (!result.ok && result.status === 404) notFound();
   if (!result.ok) throw new Error(result.message);
   const { album } = result.data;
-  const count = album.songs.length;
   return (
     <>
       <PageHeader title={`Edit ${album.name}`}>
-        {count} song{count === 1 ? '' : 's'} · id <span className={styles.id}>{album.id}</span> ·{' '}
+        {pluralise(album.songs.length, 'song')} · id <span className={styles.id}>{album.id}</span> ·{' '}
         <Link href={`/albums/${album.id}`}>See the public page</Link>
       </PageHeader>
       <EditPanels
@@ -47,7 +47,7 @@ export default async function AdminAlbumPage({ params }: Props) {
       </EditPanels>
       <section className={`${styles.panel} ${styles.below}`} aria-labelledby="album-songs-title">
         <h2 id="album-songs-title">Songs on it</h2>
-        {count === 0 ? (
+        {album.songs.length === 0 ? (
           <p className={styles.empty}>
             No songs yet. Add one on the <Link href="/admin/songs">songs page</Link> with this album’s id.
           </p>

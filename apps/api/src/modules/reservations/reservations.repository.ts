@@ -13,18 +13,27 @@ export type ReserveOutcome =
   | { kind: 'sold-out'; seatsLeft: number }
   | { kind: 'over-user-limit'; held: number };
 
-export interface NewReservation {
-  id: string;
-  code: string;
-  showId: string;
-  userId: string;
-  seats: number;
-  createdAt: number;
-}
-
 export interface IdempotencyClaim {
   key: string;
   requestHash: string;
+}
+
+/** One request to book, with the user named explicitly. */
+export interface BookingRequest {
+  userId: string;
+  showId: string;
+  seats: number;
+  /** The request's moment: the reservation's createdAt, and the time a show counts as started. */
+  now: number;
+  /** Confirmed seats one user may hold for one show, over all their reservations. */
+  maxPerUser: number;
+  claim?: IdempotencyClaim;
+}
+
+/** Drawn afresh for every attempt, so a (very unlikely) duplicate code is simply drawn again. */
+export interface ReservationIdentity {
+  id: string;
+  code: string;
 }
 
 export type ReserveResult =
@@ -62,15 +71,15 @@ function affectedRows(result: unknown): number {
 
 const iso = (ms: number | string) => new Date(Number(ms)).toISOString();
 
-const reservedOutcome = (reservation: NewReservation): ReserveOutcome => ({
+const reservedOutcome = (request: BookingRequest, identity: ReservationIdentity): ReserveOutcome => ({
   kind: 'reserved',
   reservation: {
-    id: reservation.id,
-    code: reservation.code,
-    showId: reservation.showId,
-    seats: reservation.seats,
+    id: identity.id,
+    code: identity.code,
+    showId: request.showId,
+    seats: request.seats,
     status: 'confirmed',
-    createdAt: iso(reservation.createdAt),
+    createdAt: iso(request.now),
   },
 });
 
@@ -121,18 +130,14 @@ export function reservationsRepository(db: Knex) {
    *    the parent row: no shared-lock upgrade deadlock; READ COMMITTED: the check takes no gap locks);
    * 4. commit. The show row stays locked for two round trips only: the insert and the commit.
    */
-  async function attemptWithKnex(
-    reservation: NewReservation,
-    now: number,
-    maxPerUser: number,
-    claim?: IdempotencyClaim,
-  ) {
-    const reserved = reservedOutcome(reservation);
+  async function attemptWithKnex(request: BookingRequest, identity: ReservationIdentity) {
+    const { userId, showId, seats, now, maxPerUser, claim } = request;
+    const reserved = reservedOutcome(request, identity);
     return db.transaction(async (trx) => {
       if (claim) {
         try {
           await trx('idempotency_keys').insert({
-            user_id: reservation.userId,
+            user_id: userId,
             idempotency_key: claim.key,
             request_hash: claim.requestHash,
             outcome: JSON.stringify(reserved),
@@ -146,10 +151,10 @@ export function reservationsRepository(db: Knex) {
       }
 
       const taken = await trx('shows')
-        .where('id', reservation.showId)
+        .where('id', showId)
         .andWhere('starts_at', '>', now)
-        .andWhereRaw('reserved + ? <= capacity', [reservation.seats])
-        .increment('reserved', reservation.seats);
+        .andWhereRaw('reserved + ? <= capacity', [seats])
+        .increment('reserved', seats);
 
       let outcome: ReserveOutcome;
       if (taken === 1) {
@@ -161,29 +166,15 @@ export function reservationsRepository(db: Knex) {
              select ?, ?, ?, ?, ?, 'confirmed', ? from (select 1 as one) as single_row
              where (select coalesce(sum(r.seats), 0) from reservations r
                      where r.show_id = ? and r.user_id = ? and r.status = 'confirmed') + ? <= ?`,
-            [
-              reservation.id,
-              reservation.code,
-              reservation.showId,
-              reservation.userId,
-              reservation.seats,
-              reservation.createdAt,
-              reservation.showId,
-              reservation.userId,
-              reservation.seats,
-              maxPerUser,
-            ],
+            [identity.id, identity.code, showId, userId, seats, now, showId, userId, seats, maxPerUser],
           ),
         );
         if (inserted === 1) return reserved;
-        await trx('shows').where('id', reservation.showId).decrement('reserved', reservation.seats);
-        outcome = {
-          kind: 'over-user-limit',
-          held: await heldSeats(trx, reservation.showId, reservation.userId),
-        };
+        await trx('shows').where('id', showId).decrement('reserved', seats);
+        outcome = { kind: 'over-user-limit', held: await heldSeats(trx, showId, userId) };
       } else {
         const show: { starts_at: number | string; capacity: number; reserved: number } | undefined =
-          await trx('shows').where('id', reservation.showId).first('starts_at', 'capacity', 'reserved');
+          await trx('shows').where('id', showId).first('starts_at', 'capacity', 'reserved');
         if (!show) outcome = { kind: 'show-not-found' };
         else if (Number(show.starts_at) <= now) outcome = { kind: 'show-started' };
         else outcome = { kind: 'sold-out', seatsLeft: show.capacity - show.reserved };
@@ -191,7 +182,7 @@ export function reservationsRepository(db: Knex) {
       // Refused: nothing was booked. Only the key keeps the verdict, so a retry hears the same.
       if (claim) {
         await trx('idempotency_keys')
-          .where({ user_id: reservation.userId, idempotency_key: claim.key })
+          .where({ user_id: userId, idempotency_key: claim.key })
           .update({ outcome: JSON.stringify(outcome) });
       }
       return outcome;
@@ -203,19 +194,18 @@ export function reservationsRepository(db: Knex) {
    * show row is locked for microseconds, not for round trips to this process.
    */
   async function attemptInProcedure(
-    reservation: NewReservation,
-    now: number,
-    maxPerUser: number,
-    claim?: IdempotencyClaim,
+    request: BookingRequest,
+    identity: ReservationIdentity,
   ): Promise<ReserveOutcome> {
-    const reserved = reservedOutcome(reservation);
+    const { userId, showId, seats, now, maxPerUser, claim } = request;
+    const reserved = reservedOutcome(request, identity);
     try {
       const result = await db.raw('call reserve_seats(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', [
-        reservation.id,
-        reservation.code,
-        reservation.showId,
-        reservation.userId,
-        reservation.seats,
+        identity.id,
+        identity.code,
+        showId,
+        userId,
+        seats,
         now,
         maxPerUser,
         claim?.key ?? null,
@@ -239,21 +229,17 @@ export function reservationsRepository(db: Knex) {
   const attempt = dialectOf(db) === 'mysql' ? attemptInProcedure : attemptWithKnex;
 
   return {
-    heldSeats: (showId: string, userId: string) => heldSeats(db, showId, userId),
-
-    async reserve(
-      newReservation: () => NewReservation,
-      now: number,
-      maxPerUser: number,
-      claim?: IdempotencyClaim,
-    ): Promise<ReserveResult> {
+    /**
+     * Books the seats, or says why not, retrying the whole attempt when the database broke a deadlock.
+     * When the Idempotency-Key was used before, the first result is read back instead (`replayed`).
+     */
+    async reserve(request: BookingRequest, drawIdentity: () => ReservationIdentity): Promise<ReserveResult> {
       try {
         const outcome = await withTransactionRetry(async () => {
           // A fresh id and code per attempt: a (very unlikely) duplicate code is simply drawn again.
           for (let codeAttempt = 1; ; codeAttempt++) {
-            const reservation = newReservation();
             try {
-              return await attempt(reservation, now, maxPerUser, claim);
+              return await attempt(request, drawIdentity());
             } catch (error) {
               if (!isUniqueViolation(error) || codeAttempt >= 3) throw error;
             }
@@ -261,10 +247,9 @@ export function reservationsRepository(db: Knex) {
         });
         return { replayed: false, outcome };
       } catch (error) {
-        if (!(error instanceof KeyAlreadyUsed) || !claim) throw error;
-        const { userId } = newReservation();
+        if (!(error instanceof KeyAlreadyUsed) || !request.claim) throw error;
         const row: { request_hash: string; outcome: string } | undefined = await db('idempotency_keys')
-          .where({ user_id: userId, idempotency_key: claim.key })
+          .where({ user_id: request.userId, idempotency_key: request.claim.key })
           .first('request_hash', 'outcome');
         if (!row) throw error;
         return {

@@ -14,6 +14,7 @@ import { newReservationCode } from './reservation-code.js';
 import {
   type ReservationsRepository,
   type ReserveOutcome,
+  type ReserveResult,
   TwinStillInFlight,
 } from './reservations.repository.js';
 
@@ -64,19 +65,18 @@ export function reservationsService(reservations: ReservationsRepository, clock:
         .update(JSON.stringify([payload.showId, payload.seats]))
         .digest('hex');
       const now = clock();
-      let result: Awaited<ReturnType<ReservationsRepository['reserve']>>;
+      let result: ReserveResult;
       try {
         result = await reservations.reserve(
-          () => ({
-            id: newId('reservation'),
-            code: newReservationCode(),
+          {
             userId,
-            ...payload,
-            createdAt: now,
-          }),
-          now,
-          MAX_SEATS_PER_USER_PER_SHOW,
-          idempotencyKey ? { key: idempotencyKey, requestHash } : undefined,
+            showId: payload.showId,
+            seats: payload.seats,
+            now,
+            maxPerUser: MAX_SEATS_PER_USER_PER_SHOW,
+            claim: idempotencyKey ? { key: idempotencyKey, requestHash } : undefined,
+          },
+          () => ({ id: newId('reservation'), code: newReservationCode() }),
         );
       } catch (error) {
         if (error instanceof TwinStillInFlight) {

@@ -10,13 +10,9 @@ import type { Clock } from '../../clock.js';
 import { decodeCursor, toPage } from '../../db/cursor.js';
 import { newId } from '../../db/ids.js';
 import { ConflictError, InvalidInputError, NotFoundError, UnprocessableError } from '../../errors.js';
+import { type ReserveOutcome, TwinStillInFlight } from './booking.js';
 import { newReservationCode } from './reservation-code.js';
-import {
-  type ReservationsRepository,
-  type ReserveOutcome,
-  type ReserveResult,
-  TwinStillInFlight,
-} from './reservations.repository.js';
+import type { ReservationsRepository, ReserveResult } from './reservations.repository.js';
 
 const seats = (n: number) => `${n} seat${n === 1 ? '' : 's'}`;
 

@@ -3,6 +3,7 @@ import { isUniqueViolation } from '../../db/db-errors.js';
 import { isRetryableTransactionError } from '../../db/transaction-retry.js';
 import {
   type BookingStrategy,
+  checkedOutcome,
   KeyAlreadyUsed,
   type ReserveOutcome,
   reservedOutcome,
@@ -64,7 +65,7 @@ export function bookWithKnex(db: Knex): BookingStrategy {
         .andWhereRaw('reserved + ? <= capacity', [seats])
         .increment('reserved', seats);
 
-      let outcome: ReserveOutcome;
+      let refusal: ReserveOutcome;
       if (taken === 1) {
         // Inserted only if the fan stays within the per-show limit: read under the show's row lock,
         // which every change to the fan's seats for this show also holds.
@@ -79,14 +80,16 @@ export function bookWithKnex(db: Knex): BookingStrategy {
         );
         if (inserted === 1) return reserved;
         await trx('shows').where('id', showId).decrement('reserved', seats);
-        outcome = { kind: 'over-user-limit', held: await heldSeats(trx, showId, userId) };
+        refusal = { kind: 'over-user-limit', held: await heldSeats(trx, showId, userId) };
       } else {
         const show: { starts_at: number | string; capacity: number; reserved: number } | undefined =
           await trx('shows').where('id', showId).first('starts_at', 'capacity', 'reserved');
-        if (!show) outcome = { kind: 'show-not-found' };
-        else if (Number(show.starts_at) <= now) outcome = { kind: 'show-started' };
-        else outcome = { kind: 'sold-out', seatsLeft: show.capacity - show.reserved };
+        if (!show) refusal = { kind: 'show-not-found' };
+        else if (Number(show.starts_at) <= now) refusal = { kind: 'show-started' };
+        else refusal = { kind: 'sold-out', seatsLeft: show.capacity - show.reserved };
       }
+      // Checked before it is stored: a malformed verdict rolls the attempt back instead of being kept.
+      const outcome = checkedOutcome(refusal, 'the knex booking');
       // Refused: nothing was booked. Only the key keeps the verdict, so a retry hears the same.
       if (claim) {
         await trx('idempotency_keys')

@@ -8,6 +8,7 @@ import {
   type BookingRequest,
   type BookingStrategy,
   KeyAlreadyUsed,
+  outcomeFromJson,
   type ReservationIdentity,
   type ReserveOutcome,
 } from './booking.js';
@@ -98,7 +99,7 @@ export function reservationsRepository(db: Knex, book: BookingStrategy = strateg
         return {
           replayed: true,
           requestHash: row.request_hash,
-          outcome: JSON.parse(row.outcome) as ReserveOutcome,
+          outcome: outcomeFromJson(row.outcome, 'the outcome stored under the Idempotency-Key'),
         };
       }
     },

@@ -126,6 +126,18 @@ describe('reservations', () => {
     assert.equal(await seatsLeft(showId), 38);
   });
 
+  test('per-user limit while holding 1 seat → 409 "You already hold 1 seat", on every database', async () => {
+    const fan = await t.user();
+    const showId = await t.addShow(admin, { capacity: 50 });
+    await book(fan, showId, 1);
+    expectFail(
+      await reserve(fan, { showId, seats: 6 }),
+      409,
+      /^You already hold 1 seat for this show; the limit is 6 per person$/,
+    );
+    assert.equal(await seatsLeft(showId), 49);
+  });
+
   test('Idempotency-Key replay: same user, key and body → identical 201, seats taken once', async () => {
     const fan = await t.user();
     const showId = await t.addShow(admin, { capacity: 10 });
@@ -167,6 +179,24 @@ describe('reservations', () => {
     assert.equal(await seatsLeft(showId), 1);
     expectFail(await reserve(fan, { showId, seats: 1 }, key), 409, /sold out/);
     await book(fan, showId);
+  });
+
+  test('Idempotency-Key whose stored first result is malformed → 500 status error; nothing booked again', async () => {
+    const fan = await t.user();
+    const showId = await t.addShow(admin, { capacity: 10 });
+    const key = unique('key-');
+    assert.equal((await reserve(fan, { showId, seats: 2 }, key)).status, 201);
+    await t
+      .db('idempotency_keys')
+      .where({ user_id: fan.userId, idempotency_key: key })
+      .update({ outcome: '{"kind":"reserved"}' });
+    const again = await reserve(fan, { showId, seats: 2 }, key);
+    assert.equal(again.status, 500, JSON.stringify(again.body));
+    assert.deepEqual(again.body, {
+      status: 'error',
+      message: 'An internal error occurred; it has been logged',
+    });
+    assert.equal(await seatsLeft(showId), 8);
   });
 
   test('Idempotency-Key compares exactly: keys that differ only in case book twice', async () => {

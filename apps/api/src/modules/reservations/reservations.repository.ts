@@ -1,40 +1,24 @@
-import type { Reservation, ReservationWithShow } from '@musicapp/types/reservations';
+import type { ReservationWithShow } from '@musicapp/types/reservations';
 import type { Knex } from 'knex';
 import { dialectOf } from '../../db/create-db.js';
 import { afterKey } from '../../db/cursor.js';
 import { isUniqueViolation } from '../../db/db-errors.js';
-import { isRetryableTransactionError, withTransactionRetry } from '../../db/transaction-retry.js';
+import { withTransactionRetry } from '../../db/transaction-retry.js';
+import {
+  type BookingRequest,
+  type BookingStrategy,
+  KeyAlreadyUsed,
+  outcomeFromJson,
+  type ReservationIdentity,
+  type ReserveOutcome,
+} from './booking.js';
+import { bookWithKnex } from './booking.knex.js';
+import { bookInProcedure } from './booking.procedure.js';
 
-/** What a reservation attempt came to; stored as the first result of an Idempotency-Key. */
-export type ReserveOutcome =
-  | { kind: 'reserved'; reservation: Reservation }
-  | { kind: 'show-not-found' }
-  | { kind: 'show-started' }
-  | { kind: 'sold-out'; seatsLeft: number }
-  | { kind: 'over-user-limit'; held: number };
-
-export interface NewReservation {
-  id: string;
-  code: string;
-  showId: string;
-  userId: string;
-  seats: number;
-  createdAt: number;
-}
-
-export interface IdempotencyClaim {
-  key: string;
-  requestHash: string;
-}
-
+/** A first attempt, or the replay of the first result stored under the request's Idempotency-Key. */
 export type ReserveResult =
   | { replayed: false; outcome: ReserveOutcome }
   | { replayed: true; requestHash: string; outcome: ReserveOutcome };
-
-/** Raised inside the transaction when the Idempotency-Key is already taken: the first result is replayed. */
-class KeyAlreadyUsed extends Error {}
-/** The twin request holding the key has not committed within the lock wait. */
-export class TwinStillInFlight extends Error {}
 
 interface ReservationRow {
   id: string;
@@ -50,29 +34,7 @@ interface ReservationRow {
   starts_at: number | string;
 }
 
-/** Rows changed by a raw statement: mysql2 answers `[ResultSetHeader, …]`, better-sqlite3 `{ changes }`. */
-function affectedRows(result: unknown): number {
-  const header = Array.isArray(result) ? result[0] : result;
-  const { affectedRows: mysql, changes: sqlite } = (header ?? {}) as {
-    affectedRows?: number;
-    changes?: number;
-  };
-  return Number(mysql ?? sqlite ?? 0);
-}
-
 const iso = (ms: number | string) => new Date(Number(ms)).toISOString();
-
-const reservedOutcome = (reservation: NewReservation): ReserveOutcome => ({
-  kind: 'reserved',
-  reservation: {
-    id: reservation.id,
-    code: reservation.code,
-    showId: reservation.showId,
-    seats: reservation.seats,
-    status: 'confirmed',
-    createdAt: iso(reservation.createdAt),
-  },
-});
 
 const toReservation = (row: ReservationRow): ReservationWithShow => ({
   id: row.id,
@@ -104,156 +66,24 @@ const WITH_SHOW = [
   's.starts_at',
 ];
 
-export function reservationsRepository(db: Knex) {
-  const heldSeats = (q: Knex | Knex.Transaction, showId: string, userId: string) =>
-    q('reservations')
-      .where({ show_id: showId, user_id: userId, status: 'confirmed' })
-      .sum({ held: 'seats' })
-      .first()
-      .then((row) => Number(row?.held ?? 0));
+/** MySQL/MariaDB book inside the server, where the show's row lock is shortest; SQLite through knex. */
+const strategyFor = (db: Knex): BookingStrategy =>
+  dialectOf(db) === 'mysql' ? bookInProcedure(db) : bookWithKnex(db);
 
-  /**
-   * One transaction, in this order so it cannot oversell or book twice:
-   * 1. claim the Idempotency-Key (primary key: a twin on any replica waits here, then replays);
-   * 2. one conditional UPDATE takes the seats only if the show has not started and has them left; its
-   *    row lock makes the reservations of one show take turns until commit;
-   * 3. insert the reservation if the fan stays within the per-show limit, in the same statement (after
-   *    the parent row: no shared-lock upgrade deadlock; READ COMMITTED: the check takes no gap locks);
-   * 4. commit. The show row stays locked for two round trips only: the insert and the commit.
-   */
-  async function attemptWithKnex(
-    reservation: NewReservation,
-    now: number,
-    maxPerUser: number,
-    claim?: IdempotencyClaim,
-  ) {
-    const reserved = reservedOutcome(reservation);
-    return db.transaction(async (trx) => {
-      if (claim) {
-        try {
-          await trx('idempotency_keys').insert({
-            user_id: reservation.userId,
-            idempotency_key: claim.key,
-            request_hash: claim.requestHash,
-            outcome: JSON.stringify(reserved),
-            created_at: now,
-          });
-        } catch (error) {
-          if (isUniqueViolation(error)) throw new KeyAlreadyUsed();
-          if (isRetryableTransactionError(error)) throw new TwinStillInFlight();
-          throw error;
-        }
-      }
-
-      const taken = await trx('shows')
-        .where('id', reservation.showId)
-        .andWhere('starts_at', '>', now)
-        .andWhereRaw('reserved + ? <= capacity', [reservation.seats])
-        .increment('reserved', reservation.seats);
-
-      let outcome: ReserveOutcome;
-      if (taken === 1) {
-        // Inserted only if the fan stays within the per-show limit: read under the show's row lock,
-        // which every change to the fan's seats for this show also holds.
-        const inserted = affectedRows(
-          await trx.raw(
-            `insert into reservations (id, code, show_id, user_id, seats, status, created_at)
-             select ?, ?, ?, ?, ?, 'confirmed', ? from (select 1 as one) as single_row
-             where (select coalesce(sum(r.seats), 0) from reservations r
-                     where r.show_id = ? and r.user_id = ? and r.status = 'confirmed') + ? <= ?`,
-            [
-              reservation.id,
-              reservation.code,
-              reservation.showId,
-              reservation.userId,
-              reservation.seats,
-              reservation.createdAt,
-              reservation.showId,
-              reservation.userId,
-              reservation.seats,
-              maxPerUser,
-            ],
-          ),
-        );
-        if (inserted === 1) return reserved;
-        await trx('shows').where('id', reservation.showId).decrement('reserved', reservation.seats);
-        outcome = {
-          kind: 'over-user-limit',
-          held: await heldSeats(trx, reservation.showId, reservation.userId),
-        };
-      } else {
-        const show: { starts_at: number | string; capacity: number; reserved: number } | undefined =
-          await trx('shows').where('id', reservation.showId).first('starts_at', 'capacity', 'reserved');
-        if (!show) outcome = { kind: 'show-not-found' };
-        else if (Number(show.starts_at) <= now) outcome = { kind: 'show-started' };
-        else outcome = { kind: 'sold-out', seatsLeft: show.capacity - show.reserved };
-      }
-      // Refused: nothing was booked. Only the key keeps the verdict, so a retry hears the same.
-      if (claim) {
-        await trx('idempotency_keys')
-          .where({ user_id: reservation.userId, idempotency_key: claim.key })
-          .update({ outcome: JSON.stringify(outcome) });
-      }
-      return outcome;
-    });
-  }
-
-  /**
-   * MySQL/MariaDB: the same transaction inside the server (procedure reserve_seats, migration 006), so the
-   * show row is locked for microseconds, not for round trips to this process.
-   */
-  async function attemptInProcedure(
-    reservation: NewReservation,
-    now: number,
-    maxPerUser: number,
-    claim?: IdempotencyClaim,
-  ): Promise<ReserveOutcome> {
-    const reserved = reservedOutcome(reservation);
-    try {
-      const result = await db.raw('call reserve_seats(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', [
-        reservation.id,
-        reservation.code,
-        reservation.showId,
-        reservation.userId,
-        reservation.seats,
-        now,
-        maxPerUser,
-        claim?.key ?? null,
-        claim?.requestHash ?? null,
-        JSON.stringify(reserved),
-      ]);
-      // mysql2 answers a CALL with [[rows of its SELECT, status], fields].
-      const row = (result as [[{ outcome: string }[]]])[0][0][0];
-      if (!row) throw new Error('reserve_seats answered no outcome');
-      return JSON.parse(row.outcome) as ReserveOutcome;
-    } catch (error) {
-      const message = error instanceof Error ? error.message : '';
-      if (message.includes('IDEMPOTENCY_KEY_IN_FLIGHT')) throw new TwinStillInFlight();
-      // A duplicate reservation code is drawn again by the caller; any other duplicate is the key.
-      if (claim && isUniqueViolation(error) && !message.includes('reservations_code_unique'))
-        throw new KeyAlreadyUsed();
-      throw error;
-    }
-  }
-
-  const attempt = dialectOf(db) === 'mysql' ? attemptInProcedure : attemptWithKnex;
-
+/** `book` is chosen by the database client; a test may pass either strategy to compare them. */
+export function reservationsRepository(db: Knex, book: BookingStrategy = strategyFor(db)) {
   return {
-    heldSeats: (showId: string, userId: string) => heldSeats(db, showId, userId),
-
-    async reserve(
-      newReservation: () => NewReservation,
-      now: number,
-      maxPerUser: number,
-      claim?: IdempotencyClaim,
-    ): Promise<ReserveResult> {
+    /**
+     * Books the seats, or says why not, retrying the whole attempt when the database broke a deadlock.
+     * When the Idempotency-Key was used before, the first result is read back instead (`replayed`).
+     */
+    async reserve(request: BookingRequest, drawIdentity: () => ReservationIdentity): Promise<ReserveResult> {
       try {
         const outcome = await withTransactionRetry(async () => {
           // A fresh id and code per attempt: a (very unlikely) duplicate code is simply drawn again.
           for (let codeAttempt = 1; ; codeAttempt++) {
-            const reservation = newReservation();
             try {
-              return await attempt(reservation, now, maxPerUser, claim);
+              return await book(request, drawIdentity());
             } catch (error) {
               if (!isUniqueViolation(error) || codeAttempt >= 3) throw error;
             }
@@ -261,16 +91,15 @@ export function reservationsRepository(db: Knex) {
         });
         return { replayed: false, outcome };
       } catch (error) {
-        if (!(error instanceof KeyAlreadyUsed) || !claim) throw error;
-        const { userId } = newReservation();
+        if (!(error instanceof KeyAlreadyUsed) || !request.claim) throw error;
         const row: { request_hash: string; outcome: string } | undefined = await db('idempotency_keys')
-          .where({ user_id: userId, idempotency_key: claim.key })
+          .where({ user_id: request.userId, idempotency_key: request.claim.key })
           .first('request_hash', 'outcome');
         if (!row) throw error;
         return {
           replayed: true,
           requestHash: row.request_hash,
-          outcome: JSON.parse(row.outcome) as ReserveOutcome,
+          outcome: outcomeFromJson(row.outcome, 'the outcome stored under the Idempotency-Key'),
         };
       }
     },

@@ -10,12 +10,9 @@ import type { Clock } from '../../clock.js';
 import { decodeCursor, toPage } from '../../db/cursor.js';
 import { newId } from '../../db/ids.js';
 import { ConflictError, InvalidInputError, NotFoundError, UnprocessableError } from '../../errors.js';
+import { type ReserveOutcome, TwinStillInFlight } from './booking.js';
 import { newReservationCode } from './reservation-code.js';
-import {
-  type ReservationsRepository,
-  type ReserveOutcome,
-  TwinStillInFlight,
-} from './reservations.repository.js';
+import type { ReservationsRepository, ReserveResult } from './reservations.repository.js';
 
 /** The rules' verdict as the error the fan sees; the same verdict always reads the same. */
 function settle(outcome: ReserveOutcome, showId: string): Reservation {
@@ -62,19 +59,18 @@ export function reservationsService(reservations: ReservationsRepository, clock:
         .update(JSON.stringify([payload.showId, payload.seats]))
         .digest('hex');
       const now = clock();
-      let result: Awaited<ReturnType<ReservationsRepository['reserve']>>;
+      let result: ReserveResult;
       try {
         result = await reservations.reserve(
-          () => ({
-            id: newId('reservation'),
-            code: newReservationCode(),
+          {
             userId,
-            ...payload,
-            createdAt: now,
-          }),
-          now,
-          MAX_SEATS_PER_USER_PER_SHOW,
-          idempotencyKey ? { key: idempotencyKey, requestHash } : undefined,
+            showId: payload.showId,
+            seats: payload.seats,
+            now,
+            maxPerUser: MAX_SEATS_PER_USER_PER_SHOW,
+            claim: idempotencyKey ? { key: idempotencyKey, requestHash } : undefined,
+          },
+          () => ({ id: newId('reservation'), code: newReservationCode() }),
         );
       } catch (error) {
         if (error instanceof TwinStillInFlight) {

@@ -1,62 +1,68 @@
 'use client';
 
 import type { AlbumSummary } from '@musicapp/types/albums';
-import { useActionState } from 'react';
+import { type ReactNode, useActionState } from 'react';
 import type { AdminFormState } from '../../actions/admin';
-import { Field } from '../forms/form-feedback';
+import { Field, FormFeedback } from '../forms/form-feedback';
+import formStyles from '../forms/forms.module.css';
 import { SubmitButton } from '../forms/submit-button';
 
 type AdminAction = (state: AdminFormState, formData: FormData) => Promise<AdminFormState>;
 
 const initialState: AdminFormState = {};
 
+/** What a field of an admin form is given: its name, its value and its error. */
+export type AdminFieldProps = { name: string; defaultValue: string; error: string | undefined };
+
 /**
- * The state of an admin add-or-edit form: its action, its field errors, and each field's value — what
- * was typed when the form was rejected, otherwise the saved value (empty when adding).
+ * The state of an admin add-or-edit form: its action, and for each field its props — the value typed
+ * when the form was rejected, otherwise the saved value (empty when adding), and the field's error.
  */
 export function useAdminForm(action: AdminAction) {
   const [state, formAction] = useActionState(action, initialState);
-  const value = (name: string, saved: string | number | null | undefined) =>
-    state.values?.[name] ?? (saved === null || saved === undefined ? '' : String(saved));
-  return { state, formAction, errors: state.fieldErrors ?? {}, value };
+  const field = (name: string, saved: string | number | null | undefined): AdminFieldProps => ({
+    name,
+    defaultValue: state.values?.[name] ?? (saved === null || saved === undefined ? '' : String(saved)),
+    error: state.fieldErrors?.[name],
+  });
+  return { state, formAction, field };
 }
 
-export function YearField({ value, error }: { value: string; error?: string | undefined }) {
+/**
+ * The frame every admin form shares: the answer on top, the id of the item being edited (none when
+ * adding), the fields, then "Add <noun>" or "Save changes".
+ */
+export function AdminForm({
+  form,
+  noun,
+  editing,
+  children,
+}: {
+  form: ReturnType<typeof useAdminForm>;
+  noun: string;
+  /** The hidden id field of the item being edited, e.g. `{ name: 'songId', value: song.id }`. */
+  editing?: { name: string; value: string } | undefined;
+  children: ReactNode;
+}) {
   return (
-    <Field
-      name="year"
-      label="Year"
-      type="number"
-      inputMode="numeric"
-      min={1}
-      max={9999}
-      required
-      defaultValue={value}
-      error={error}
-    />
+    <form action={form.formAction} className={formStyles.form} noValidate>
+      <FormFeedback state={form.state} />
+      {editing ? <input type="hidden" name={editing.name} value={editing.value} /> : null}
+      {children}
+      <SaveButton editing={Boolean(editing)} noun={noun} />
+    </form>
   );
 }
 
+export function YearField(props: AdminFieldProps) {
+  return <Field {...props} label="Year" type="number" inputMode="numeric" min={1} max={9999} required />;
+}
+
 /** An optional "Album id" field with the albums as suggestions: type a name or an id, the id is sent. */
-export function AlbumIdField({
-  value,
-  error,
-  albums,
-}: {
-  value: string;
-  error?: string | undefined;
-  albums: AlbumSummary[];
-}) {
+export function AlbumIdField({ albums, ...props }: AdminFieldProps & { albums: AlbumSummary[] }) {
   return (
     <>
-      <Field
-        name="albumId"
-        label="Album id (optional)"
-        list="album-choices"
-        autoComplete="off"
-        defaultValue={value}
-        error={error}
-      />
+      <Field {...props} label="Album id (optional)" list="album-choices" autoComplete="off" />
       <datalist id="album-choices">
         {albums.map((album) => (
           <option key={album.id} value={album.id}>
@@ -69,7 +75,7 @@ export function AlbumIdField({
 }
 
 /** "Save changes" when editing, "Add <noun>" when adding. */
-export function SaveButton({ editing, noun }: { editing: boolean; noun: string }) {
+function SaveButton({ editing, noun }: { editing: boolean; noun: string }) {
   return (
     <SubmitButton pendingLabel={editing ? 'Saving…' : 'Adding…'}>
       {editing ? 'Save changes' : `Add ${noun}`}

@@ -7,6 +7,7 @@ import { getAdminSession, getAlbumForEditing } from '../../../../lib/admin-dal';
 import styles from '../../../../ui/admin/admin.module.css';
 import { AdminsOnly } from '../../../../ui/admin/admins-only';
 import { AlbumForm } from '../../../../ui/admin/album-form';
+import { CatalogueRows } from '../../../../ui/admin/catalogue-admin';
 import { DeleteForm } from '../../../../ui/admin/delete-form';
 import { EditPanels } from '../../../../ui/admin/edit-panels';
 import { PageHeader } from '../../../../ui/layout/page-header';
@@ -52,19 +53,14 @@ export default async function AdminAlbumPage({ params }: Props) {
             No songs yet. Add one on the <Link href="/admin/songs">songs page</Link> with this album’s id.
           </p>
         ) : (
-          <ul className={styles.rows}>
-            {album.songs.map((song) => (
-              <li key={song.id} className={styles.row}>
-                <div className={styles.rowMain}>
-                  <span className={styles.rowTitle}>{song.title}</span>
-                  <p className={styles.meta}>{song.performer}</p>
-                </div>
-                <Link href={`/admin/songs/${song.id}`} aria-label={`Edit ${song.title}`}>
-                  Edit
-                </Link>
-              </li>
-            ))}
-          </ul>
+          <CatalogueRows
+            rows={album.songs.map((song) => ({
+              id: song.id,
+              title: song.title,
+              meta: [song.performer],
+              edit: `/admin/songs/${song.id}`,
+            }))}
+          />
         )}
       </section>
       <p>

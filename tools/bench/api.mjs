@@ -2,7 +2,7 @@
 // Load benchmark of the API on MariaDB, next to a bare node:http server measured in the same run.
 //
 //   npm run build && npm run bench:api            (MariaDB at 127.0.0.1:3306, user root)
-//   node bench/api.mjs --duration 10 --profile    (also prints the CPU profile of GET /albums/:id)
+//   npm run bench:api -- --duration 10 --profile    (also prints the CPU profile of GET /albums/:id)
 //
 // Everything runs on loopback and stops by itself: each load phase is bounded in time, the api process
 // and the bench database (musicapp_bench_<random>) are removed at the end. Client and servers share the
@@ -13,14 +13,13 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { createDb } from '@musicapp/api/db/create-db';
+import { rebuildSongSearchIndex } from '@musicapp/api/modules/songs/songs.repository';
+import { freePort, testMysqlServer } from '@musicapp/test-kit';
 import autocannon from 'autocannon';
 import mysql from 'mysql2/promise';
-import { createDb } from '../apps/api/dist/db/create-db.js';
-import { rebuildSongSearchIndex } from '../apps/api/dist/modules/songs/songs.repository.js';
-import { freePort } from '../scripts/lib/ports.mjs';
-import { MYSQL, startApi, stopApi } from './api-process.mjs';
+import { startBenchApi } from './api-process.mjs';
 import { benchSongTitle } from './catalogue.mjs';
 import { printProfile, topOfProfile } from './cpu-profile.mjs';
 
@@ -34,6 +33,7 @@ const { values: args } = parseArgs({
 });
 const DURATION = Number(args.duration);
 const RARE = 'xylophonique';
+const MYSQL = testMysqlServer();
 
 const results = [];
 const cleanups = [];
@@ -124,8 +124,8 @@ async function main() {
     LOGIN_RATE_LIMIT_PER_CLIENT: '1000000',
     LOGIN_RATE_LIMIT_PER_USERNAME: '1000000',
   };
-  let api = await startApi({ database, env: apiEnv, profileDir });
-  cleanups.push(() => api.child.kill('SIGKILL'));
+  let api = await startBenchApi({ database, env: apiEnv, profileDir });
+  cleanups.push(() => api.kill());
 
   // 3. Catalogue of 1,000 songs, one album of 10 songs among them.
   const albumId = `album-bench${randomBytes(6).toString('hex')}`;
@@ -170,7 +170,7 @@ async function main() {
        });
        app.listen(${peerPort}, '127.0.0.1');`,
     ],
-    { stdio: 'ignore', cwd: fileURLToPath(new URL('../apps/api/', import.meta.url)) },
+    { stdio: 'ignore' }, // express and mysql2 resolve from this workspace
   );
   cleanups.push(() => peer.kill('SIGKILL'));
   await sleep(1000);
@@ -193,8 +193,8 @@ async function main() {
   // (catalogue reads cached for CATALOG_CACHE_MS = 1 s, see apps/api/src/catalogue-cache.ts), one with
   // the cache off, so that every catalogue figure also shows what each request costs the database.
   // The cached process serves only GET /albums/:id first, so its CPU profile (--profile) is of that route.
-  const uncached = await startApi({ database, env: { ...apiEnv, CATALOG_CACHE_MS: '0' } });
-  cleanups.push(() => uncached.child.kill('SIGKILL'));
+  const uncached = await startBenchApi({ database, env: { ...apiEnv, CATALOG_CACHE_MS: '0' } });
+  cleanups.push(() => uncached.kill());
   /** The same load on both processes, one after the other. */
   const onBoth = async (name, path, connections) => ({
     cached: await load(`${name}, cached 1 s`, `${api.base}${path}`, { connections, pid: api.child.pid }),
@@ -207,11 +207,11 @@ async function main() {
   const albums1k = await onBoth('GET /albums/:id (10 songs), 1k songs', `/albums/${albumId}`, 32);
   let profile = {};
   if (profileDir) {
-    await stopApi(api.child);
+    await api.stop();
     profile = topOfProfile(profileDir);
     rmSync(profileDir, { recursive: true, force: true });
-    api = await startApi({ database, env: apiEnv });
-    cleanups.push(() => api.child.kill('SIGKILL'));
+    api = await startBenchApi({ database, env: apiEnv });
+    cleanups.push(() => api.kill());
   }
   await load('GET /health (no database: framework + middleware)', `${api.base}/health`, {
     connections: 32,
@@ -254,8 +254,8 @@ async function main() {
     'explain select a.id, a.name, a.year, s.id, s.title, s.performer from albums a left join songs s on s.album_id = a.id where a.id = ? order by s.title, s.id',
     [albumId],
   );
-  await stopApi(api.child);
-  await stopApi(uncached.child);
+  await api.stop();
+  await uncached.stop();
 
   console.log('\n== Results ==');
   console.table(results);

@@ -5,22 +5,18 @@
 //   npm run build && npm run bench:web            (MariaDB at 127.0.0.1:3306, user root)
 //
 // Loopback only, bounded in time; the processes and the musicapp_bench_<random> database are removed.
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { once } from 'node:events';
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
+import { createDb } from '@musicapp/api/db/create-db';
+import { rebuildSongSearchIndex } from '@musicapp/api/modules/songs/songs.repository';
+import { freePort, repoRoot, startProcess, testMysqlServer, waitUntilAnswering } from '@musicapp/test-kit';
 import autocannon from 'autocannon';
 import mysql from 'mysql2/promise';
-import { createDb } from '../apps/api/dist/db/create-db.js';
-import { rebuildSongSearchIndex } from '../apps/api/dist/modules/songs/songs.repository.js';
-import { freePort } from '../scripts/lib/ports.mjs';
-import { repoRoot } from '../scripts/stack/stack-file.mjs';
-import { MYSQL, startApi } from './api-process.mjs';
+import { startBenchApi } from './api-process.mjs';
 import { benchSongTitle } from './catalogue.mjs';
 import { printProfile, topOfProfile } from './cpu-profile.mjs';
 
@@ -33,9 +29,9 @@ const { values: args } = parseArgs({
 });
 const DURATION = Number(args.duration);
 const CONNECTIONS = Number(args.connections);
+const MYSQL = testMysqlServer();
 const cleanups = [];
 
-/** The web image's command (`node apps/web/standalone-entry.mjs` in the standalone output), on a loopback port. */
 /** The web image's /app: the standalone server with the static files and entry point beside it (see its Dockerfile). */
 function prepareWebApp() {
   const app = join(repoRoot, 'apps/web/.next/standalone');
@@ -47,35 +43,19 @@ function prepareWebApp() {
   return app;
 }
 
+/** The web image's command (`node apps/web/standalone-entry.mjs` in the standalone output), on a loopback port. */
 async function startWeb(apiUrl, profileDir) {
   const port = await freePort();
-  const app = prepareWebApp();
   const flags = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
-  const child = spawn(process.execPath, [...flags, 'apps/web/standalone-entry.mjs'], {
-    cwd: app,
-    env: {
-      PATH: process.env.PATH,
-      NODE_ENV: 'production',
-      API_URL: apiUrl,
-      PORT: String(port),
-      HOSTNAME: '127.0.0.1',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
+  const web = startProcess(process.execPath, [...flags, 'apps/web/standalone-entry.mjs'], {
+    cwd: prepareWebApp(),
+    env: { NODE_ENV: 'production', API_URL: apiUrl, PORT: String(port), HOSTNAME: '127.0.0.1' },
+    logs: 'quiet',
   });
-  cleanups.push(() => child.kill('SIGKILL'));
+  cleanups.push(() => web.kill());
   const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 300; i++) {
-    if (child.exitCode !== null) throw new Error(`next start exited with code ${child.exitCode}`);
-    if (
-      await fetch(`${base}/api/health`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      return { base, child };
-    await sleep(100);
-  }
-  throw new Error('web did not become ready');
+  await waitUntilAnswering(web, `${base}/api/health`, { what: 'the web server' });
+  return { ...web, base };
 }
 
 /** 30 upcoming shows and 1,000 songs, loaded directly; the songs' search index is then rebuilt. */
@@ -156,8 +136,8 @@ async function main() {
     await admin.query(`drop database if exists \`${database}\``);
     await admin.end();
   });
-  const api = await startApi({ database, env: { LOG_LEVEL: 'warn' } });
-  cleanups.push(() => api.child.kill('SIGKILL'));
+  const api = await startBenchApi({ database, env: { LOG_LEVEL: 'warn' } });
+  cleanups.push(() => api.kill());
   const db = await mysql.createConnection({ ...MYSQL, database });
   cleanups.push(() => db.end());
   await seed(db, database);
@@ -182,9 +162,7 @@ async function main() {
   console.log('== First-load JavaScript per page ==');
   console.table(sizes);
   if (profileDir) {
-    const exited = once(web.child, 'exit');
-    web.child.kill('SIGTERM'); // --cpu-prof writes the profile on a clean exit
-    await exited;
+    await web.stop(); // --cpu-prof writes the profile on a clean exit
     printProfile('the web server rendering both pages', topOfProfile(profileDir));
     rmSync(profileDir, { recursive: true, force: true });
   }

@@ -4,10 +4,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { testMysqlServer } from '@musicapp/test-kit';
 import autocannon from 'autocannon';
 import jwt from 'jsonwebtoken';
 import mysql from 'mysql2/promise';
-import { MYSQL, startApi, stopApi } from './api-process.mjs';
+import { startBenchApi } from './api-process.mjs';
 import { printProfile, topOfProfile } from './cpu-profile.mjs';
 
 const { values: args } = parseArgs({
@@ -24,6 +25,7 @@ const CONNECTIONS = Number(args.connections);
 const REPLICAS = Number(args.replicas);
 const FANS = Number(args.fans);
 const ACCESS_KEY = randomBytes(32).toString('hex');
+const MYSQL = testMysqlServer();
 const cleanups = [];
 
 const token = (id, role) =>
@@ -134,13 +136,13 @@ async function main() {
   const profileDir = args.profile ? mkdtempSync(join(tmpdir(), 'musicapp-profile-')) : null;
   const apis = [];
   for (let i = 0; i < REPLICAS; i++) {
-    const api = await startApi({
+    const api = await startBenchApi({
       database,
       env: { LOG_LEVEL: 'warn', ACCESS_TOKEN_KEY: ACCESS_KEY }, // warnings and errors explain any 5xx
       profileDir: i === 0 ? profileDir : null,
       showLogs: true,
     });
-    cleanups.push(() => api.child.exitCode === null && api.child.kill('SIGKILL'));
+    cleanups.push(() => api.kill());
     apis.push(api);
   }
   const bases = apis.map((api) => api.base);
@@ -183,7 +185,7 @@ async function main() {
   console.log('\n== POST /reservations through', REPLICAS, 'api processes ==');
   console.table(table.map(({ booked: _booked, ...rest }) => rest));
   if (profileDir) {
-    await stopApi(apis[0].child);
+    await apis[0].stop();
     printProfile('the api under POST /reservations (replica 1, both scenarios)', topOfProfile(profileDir));
     rmSync(profileDir, { recursive: true, force: true });
   }

@@ -2,8 +2,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
+import { repoRoot } from '@musicapp/test-kit';
 import { DockerfileParser } from 'dockerfile-ast';
-import { loadStack, repoRoot } from './stack-file.mjs';
+import { loadStack } from '../stack-file.mjs';
 
 // Every image the stack builds, checked on the parsed Dockerfile (dockerfile-ast), not by grepping.
 const stack = loadStack('docker-compose.yaml');
@@ -52,7 +53,8 @@ for (const [name, service] of built) {
     const keyword = (k) => finalStage.filter((i) => i.getKeyword() === k);
 
     test('builds from the repository root', () => {
-      assert.equal(path.resolve(service.build.context), repoRoot.replace(/\/$/, ''));
+      // A relative context is relative to the stack file, which is at the root.
+      assert.equal(path.resolve(repoRoot, service.build.context), path.resolve(repoRoot));
     });
 
     test('pins every base image to a version, never latest', () => {

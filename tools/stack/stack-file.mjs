@@ -1,8 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { repoRoot } from '@musicapp/test-kit';
 import { parse } from 'yaml';
-
-export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
 /**
  * REGISTRY and TAG have no defaults in docker-compose.yaml (nothing deploys `latest` by accident): what

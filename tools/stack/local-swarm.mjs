@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { repoRoot } from './stack-file.mjs';
+import { repoRoot } from '@musicapp/test-kit';
 
 /**
- * A local multi-node swarm on this machine: Docker-in-Docker nodes (scripts/engine/swarm-node/) on one
+ * A local multi-node swarm on this machine: Docker-in-Docker nodes (engine/swarm-node/) on one
  * bridge network of the machine's engine. Everything made here carries the label below, so
  * `npm run stack:down` finds and removes all of it.
  */

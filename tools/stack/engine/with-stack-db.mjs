@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 // Runs a command against a throw-away MySQL server started from the stack's own db image and flags
 // (stack-db.mjs), with TEST_MYSQL_HOST/PORT/USER/PASSWORD pointing at it; removes the server after.
-//   node scripts/engine/with-stack-db.mjs -- turbo run test --filter=@musicapp/api
-// Needs a Docker engine and the db image (scripts/engine/docker-engine.sh, scripts/engine/stand-ins/build.sh).
+//   npm run test:mysql      (node tools/stack/engine/with-stack-db.mjs -- turbo run test --filter=@musicapp/api)
+// Needs a Docker engine and the db image (`npm run stand-ins`: engine/docker-engine.sh, engine/stand-ins/build.sh).
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { repoRoot } from '../stack/stack-file.mjs';
+import { repoRoot } from '@musicapp/test-kit';
 import { startStackDb } from './stack-db.mjs';
 
 const separator = process.argv.indexOf('--');

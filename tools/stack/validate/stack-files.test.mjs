@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
-import { durationSeconds, loadStack, PLACEHOLDER_IMAGES, replicasOf, repoRoot } from './stack-file.mjs';
+import { repoRoot } from '@musicapp/test-kit';
+import { durationSeconds, loadStack, PLACEHOLDER_IMAGES, replicasOf } from '../stack-file.mjs';
 
 // The stack's contract, checked on the file exactly as `docker stack deploy` parses it.
 const stack = loadStack('docker-compose.yaml');

@@ -9,7 +9,9 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { connect } from 'node:tls';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { repoRoot } from '@musicapp/test-kit';
 import jwt from 'jsonwebtoken';
 import { backupAndRestore, removeStack } from './backup-check.mjs';
 import {
@@ -22,7 +24,6 @@ import {
   statusText,
 } from './load.mjs';
 import { inNode, NODES, nodeIp, publishedPort, removeAll, run } from './local-swarm.mjs';
-import { repoRoot } from './stack-file.mjs';
 import { waitForStack, waitUntilServing } from './stack-health.mjs';
 import { containersOf, inContainer, secretOf, service, stackDb } from './swarm-stack.mjs';
 import { TEST_TLS_DIR, testCertificate, trustTestCertificate } from './test-certificate.mjs';
@@ -64,7 +65,7 @@ async function check(step, target, body) {
 
 /** stack:up as a child process (its progress shown as it goes); the URLs it prints. */
 async function stackUp(adminPassword) {
-  const child = spawn(process.execPath, [join(repoRoot, 'scripts/stack/up.mjs')], {
+  const child = spawn(process.execPath, [fileURLToPath(new URL('./up.mjs', import.meta.url))], {
     env: { ...process.env, ADMIN_PASSWORD: adminPassword },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

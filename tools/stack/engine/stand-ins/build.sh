@@ -2,14 +2,14 @@
 # Builds the CI stand-ins for the official images the stack names (Docker Hub is out of reach here),
 # from Debian's packages, tagged exactly as docker-compose.yaml names them so the stack file and the
 # project's Dockerfiles run unchanged. Each is rebuilt only when its folder or the Debian base changed.
-#   scripts/engine/stand-ins/build.sh            every stand-in
-#   scripts/engine/stand-ins/build.sh mysql      only these
-#   STAND_IN_REFRESH=1 scripts/engine/stand-ins/build.sh   fetch a fresh Debian base first
-#   scripts/engine/stand-ins/build.sh --tags [names…]    print the tags only
-# Needs a running Docker engine and mmdebstrap (scripts/engine/docker-engine.sh).
+#   tools/stack/engine/stand-ins/build.sh            every stand-in (`npm run stand-ins`)
+#   tools/stack/engine/stand-ins/build.sh mysql      only these
+#   STAND_IN_REFRESH=1 tools/stack/engine/stand-ins/build.sh   fetch a fresh Debian base first
+#   tools/stack/engine/stand-ins/build.sh --tags [names…]    print the tags only
+# Needs a running Docker engine and mmdebstrap (tools/stack/engine/docker-engine.sh).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
-repo="$(cd "$here/../../.." && pwd)"
+repo="$(cd "$here/../../../.." && pwd)"
 
 BASE=musicapp-ci/debian:unstable
 MIRROR="${DEBIAN_MIRROR:-http://deb.debian.org/debian}"

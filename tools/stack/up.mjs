@@ -9,6 +9,8 @@ import { execFileSync } from 'node:child_process';
 // `npm run stack:down` removes everything this made.
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { repoRoot } from '@musicapp/test-kit';
 import {
   BUILD_CA_IN_NODE,
   inNode,
@@ -20,11 +22,11 @@ import {
   run,
   startNodes,
 } from './local-swarm.mjs';
-import { repoRoot } from './stack-file.mjs';
 import { waitForStack, waitUntilServing } from './stack-health.mjs';
 import { trustTestCertificate } from './test-certificate.mjs';
 
 const tls = trustTestCertificate();
+const ENGINE = fileURLToPath(new URL('./engine/', import.meta.url));
 
 const [manager, ...workers] = NODES;
 const started = Date.now();
@@ -70,9 +72,7 @@ const TLS_DIR = '/var/lib/musicapp/tls';
 
 try {
   await step('docker engine and stand-in images', () =>
-    run('bash', [`${repoRoot}/scripts/engine/docker-engine.sh`]).then(() =>
-      run('bash', [`${repoRoot}/scripts/engine/stand-ins/build.sh`]),
-    ),
+    run('bash', [`${ENGINE}docker-engine.sh`]).then(() => run('bash', [`${ENGINE}stand-ins/build.sh`])),
   );
   await step('nodes', async () => {
     const removed = await removeAll();
@@ -83,14 +83,7 @@ try {
   const registry = `${managerIp}:4000`;
   await step('base images into the manager', async () => {
     const tags = (
-      await run('bash', [
-        `${repoRoot}/scripts/engine/stand-ins/build.sh`,
-        '--tags',
-        'mysql',
-        'node',
-        'nginx',
-        'registry',
-      ])
+      await run('bash', [`${ENGINE}stand-ins/build.sh`, '--tags', 'mysql', 'node', 'nginx', 'registry'])
     )
       .split('\n')
       .filter(Boolean);

@@ -2,9 +2,9 @@ import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
+import { freePort } from '@musicapp/test-kit';
 import mysql from 'mysql2/promise';
-import { freePort } from '../lib/ports.mjs';
-import { loadStack } from '../stack/stack-file.mjs';
+import { loadStack } from '../stack-file.mjs';
 
 const exec = promisify(execFile);
 const docker = async (...args) => (await exec('docker', args, { maxBuffer: 16 * 1024 * 1024 })).stdout.trim();
@@ -50,7 +50,7 @@ export async function startStackDb({
     await docker(...args, image, ...command);
   } catch (error) {
     throw new Error(
-      `could not start the stack's db image ${image} (build it with scripts/engine/stand-ins/build.sh): ${error.stderr ?? error.message}`,
+      `could not start the stack's db image ${image} (build it with npm run stand-ins): ${error.stderr ?? error.message}`,
     );
   }
 

@@ -13,13 +13,14 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createDb } from '@musicapp/api/db/create-db';
 import { rebuildSongSearchIndex } from '@musicapp/api/modules/songs/songs.repository';
-import { freePort, testMysqlServer } from '@musicapp/test-kit';
+import { freePort } from '@musicapp/test-kit';
 import autocannon from 'autocannon';
-import mysql from 'mysql2/promise';
 import { startBenchApi } from './api-process.mjs';
+import { atEnd, benchDatabase, connectTo, MYSQL, runBench } from './bench-run.mjs';
 import { benchSongTitle } from './catalogue.mjs';
 import { printProfile, topOfProfile } from './cpu-profile.mjs';
 
@@ -33,10 +34,8 @@ const { values: args } = parseArgs({
 });
 const DURATION = Number(args.duration);
 const RARE = 'xylophonique';
-const MYSQL = testMysqlServer();
 
 const results = [];
-const cleanups = [];
 
 async function load(name, url, { connections, method = 'GET', body, headers, pid }) {
   let rssMax = 0;
@@ -100,22 +99,15 @@ async function main() {
     ],
     { stdio: 'ignore' },
   );
-  cleanups.push(() => bare.kill('SIGKILL'));
+  atEnd(() => bare.kill('SIGKILL'));
   await sleep(300);
   const bareRow = await load('bare node:http (constant JSON)', `http://127.0.0.1:${barePort}/`, {
     connections: 32,
   });
 
   // 2. A fresh database and one api process on it (it migrates the database itself).
-  const admin = await mysql.createConnection({ ...MYSQL, multipleStatements: false });
-  const database = `musicapp_bench_${randomBytes(5).toString('hex')}`;
-  await admin.query(`create database \`${database}\``);
-  cleanups.push(async () => {
-    await admin.query(`drop database if exists \`${database}\``);
-    await admin.end();
-  });
-  const db = await mysql.createConnection({ ...MYSQL, database });
-  cleanups.push(() => db.end());
+  const database = await benchDatabase();
+  const db = await connectTo(database);
   const profileDir = args.profile ? mkdtempSync(join(tmpdir(), 'musicapp-profile-')) : null;
   const apiEnv = {
     LOG_LEVEL: args['log-level'],
@@ -125,7 +117,7 @@ async function main() {
     LOGIN_RATE_LIMIT_PER_USERNAME: '1000000',
   };
   let api = await startBenchApi({ database, env: apiEnv, profileDir });
-  cleanups.push(() => api.kill());
+  atEnd(() => api.kill());
 
   // 3. Catalogue of 1,000 songs, one album of 10 songs among them.
   const albumId = `album-bench${randomBytes(6).toString('hex')}`;
@@ -142,7 +134,7 @@ async function main() {
   );
 
   const knex = createDb({ client: 'mysql', ...MYSQL, database, poolMax: 2 });
-  cleanups.push(() => knex.destroy());
+  atEnd(() => knex.destroy());
   await rebuildSongSearchIndex(knex); // the songs were loaded behind the API's back
 
   // A peer measured in the same run: plain Express 5 + mysql2 running the same album query, with no
@@ -170,9 +162,9 @@ async function main() {
        });
        app.listen(${peerPort}, '127.0.0.1');`,
     ],
-    { stdio: 'ignore' }, // express and mysql2 resolve from this workspace
+    { stdio: 'ignore', cwd: fileURLToPath(new URL('./', import.meta.url)) }, // its imports resolve from this workspace
   );
-  cleanups.push(() => peer.kill('SIGKILL'));
+  atEnd(() => peer.kill('SIGKILL'));
   await sleep(1000);
   const peerRow = await load(
     'peer: plain Express 5 + mysql2, same album query',
@@ -194,7 +186,7 @@ async function main() {
   // the cache off, so that every catalogue figure also shows what each request costs the database.
   // The cached process serves only GET /albums/:id first, so its CPU profile (--profile) is of that route.
   const uncached = await startBenchApi({ database, env: { ...apiEnv, CATALOG_CACHE_MS: '0' } });
-  cleanups.push(() => uncached.kill());
+  atEnd(() => uncached.kill());
   /** The same load on both processes, one after the other. */
   const onBoth = async (name, path, connections) => ({
     cached: await load(`${name}, cached 1 s`, `${api.base}${path}`, { connections, pid: api.child.pid }),
@@ -211,7 +203,7 @@ async function main() {
     profile = topOfProfile(profileDir);
     rmSync(profileDir, { recursive: true, force: true });
     api = await startBenchApi({ database, env: apiEnv });
-    cleanups.push(() => api.kill());
+    atEnd(() => api.kill());
   }
   await load('GET /health (no database: framework + middleware)', `${api.base}/health`, {
     connections: 32,
@@ -284,8 +276,4 @@ async function main() {
   if (profile.functions) printProfile('the api under GET /albums/:id', profile);
 }
 
-try {
-  await main();
-} finally {
-  for (const cleanup of cleanups.reverse()) await Promise.resolve(cleanup()).catch(() => undefined);
-}
+await runBench(main);

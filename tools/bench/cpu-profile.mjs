@@ -1,7 +1,7 @@
 // Summarises a V8 .cpuprofile (node --cpu-prof) into the top self-time functions and packages, as shares
 // of the time the process was busy: it also idles while other phases of a benchmark run, so shares of
 // the whole recording would depend on what else the benchmark measured.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 export function topOfProfile(dir) {
@@ -58,4 +58,10 @@ export function printProfile(what, profile) {
   console.table(profile.functions);
   console.log('== … and by package ==');
   console.table(profile.packages);
+}
+
+/** Prints the profile recorded in `dir`, then removes the recording. */
+export function reportProfile(what, dir) {
+  printProfile(what, topOfProfile(dir));
+  rmSync(dir, { recursive: true, force: true });
 }

@@ -1,15 +1,14 @@
 #!/usr/bin/env node
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { testMysqlServer } from '@musicapp/test-kit';
 import autocannon from 'autocannon';
 import jwt from 'jsonwebtoken';
-import mysql from 'mysql2/promise';
 import { startBenchApi } from './api-process.mjs';
-import { printProfile, topOfProfile } from './cpu-profile.mjs';
+import { atEnd, benchDatabase, connectTo, runBench } from './bench-run.mjs';
+import { reportProfile } from './cpu-profile.mjs';
 
 const { values: args } = parseArgs({
   options: {
@@ -25,8 +24,6 @@ const CONNECTIONS = Number(args.connections);
 const REPLICAS = Number(args.replicas);
 const FANS = Number(args.fans);
 const ACCESS_KEY = randomBytes(32).toString('hex');
-const MYSQL = testMysqlServer();
-const cleanups = [];
 
 const token = (id, role) =>
   jwt.sign({ sub: id, role, typ: 'access' }, ACCESS_KEY, { algorithm: 'HS256', expiresIn: 3600 });
@@ -124,13 +121,7 @@ async function invariant(db, showIds, booked) {
 }
 
 async function main() {
-  const admin = await mysql.createConnection(MYSQL);
-  const database = `musicapp_bench_${randomBytes(5).toString('hex')}`;
-  await admin.query(`create database \`${database}\``);
-  cleanups.push(async () => {
-    await admin.query(`drop database if exists \`${database}\``);
-    await admin.end();
-  });
+  const database = await benchDatabase();
 
   // The first replica migrates the database; with --profile it also records a CPU profile.
   const profileDir = args.profile ? mkdtempSync(join(tmpdir(), 'musicapp-profile-')) : null;
@@ -142,12 +133,11 @@ async function main() {
       profileDir: i === 0 ? profileDir : null,
       showLogs: true,
     });
-    cleanups.push(() => api.kill());
+    atEnd(() => api.kill());
     apis.push(api);
   }
   const bases = apis.map((api) => api.base);
-  const db = await mysql.createConnection({ ...MYSQL, database });
-  cleanups.push(() => db.end());
+  const db = await connectTo(database);
 
   // Fans and an admin, inserted directly; their tokens are signed with the replicas' key.
   const users = Array.from({ length: FANS + 1 }, (_, i) => [
@@ -186,13 +176,8 @@ async function main() {
   console.table(table.map(({ booked: _booked, ...rest }) => rest));
   if (profileDir) {
     await apis[0].stop();
-    printProfile('the api under POST /reservations (replica 1, both scenarios)', topOfProfile(profileDir));
-    rmSync(profileDir, { recursive: true, force: true });
+    reportProfile('the api under POST /reservations (replica 1, both scenarios)', profileDir);
   }
 }
 
-try {
-  await main();
-} finally {
-  for (const cleanup of cleanups.reverse()) await Promise.resolve(cleanup()).catch(() => undefined);
-}
+await runBench(main);

@@ -6,19 +6,19 @@
 //
 // Loopback only, bounded in time; the processes and the musicapp_bench_<random> database are removed.
 import { randomBytes } from 'node:crypto';
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { createDb } from '@musicapp/api/db/create-db';
 import { rebuildSongSearchIndex } from '@musicapp/api/modules/songs/songs.repository';
-import { freePort, repoRoot, startProcess, testMysqlServer, waitUntilAnswering } from '@musicapp/test-kit';
+import { freePort, repoRoot, startProcess, waitUntilAnswering } from '@musicapp/test-kit';
 import autocannon from 'autocannon';
-import mysql from 'mysql2/promise';
 import { startBenchApi } from './api-process.mjs';
+import { atEnd, benchDatabase, connectTo, MYSQL, runBench } from './bench-run.mjs';
 import { benchSongTitle } from './catalogue.mjs';
-import { printProfile, topOfProfile } from './cpu-profile.mjs';
+import { reportProfile } from './cpu-profile.mjs';
 
 const { values: args } = parseArgs({
   options: {
@@ -29,8 +29,6 @@ const { values: args } = parseArgs({
 });
 const DURATION = Number(args.duration);
 const CONNECTIONS = Number(args.connections);
-const MYSQL = testMysqlServer();
-const cleanups = [];
 
 /** The web image's /app: the standalone server with the static files and entry point beside it (see its Dockerfile). */
 function prepareWebApp() {
@@ -52,7 +50,7 @@ async function startWeb(apiUrl, profileDir) {
     env: { NODE_ENV: 'production', API_URL: apiUrl, PORT: String(port), HOSTNAME: '127.0.0.1' },
     logs: 'quiet',
   });
-  cleanups.push(() => web.kill());
+  atEnd(() => web.kill());
   const base = `http://127.0.0.1:${port}`;
   await waitUntilAnswering(web, `${base}/api/health`, { what: 'the web server' });
   return { ...web, base };
@@ -129,17 +127,10 @@ async function load(name, url) {
 }
 
 async function main() {
-  const admin = await mysql.createConnection(MYSQL);
-  const database = `musicapp_bench_${randomBytes(5).toString('hex')}`;
-  await admin.query(`create database \`${database}\``);
-  cleanups.push(async () => {
-    await admin.query(`drop database if exists \`${database}\``);
-    await admin.end();
-  });
+  const database = await benchDatabase();
   const api = await startBenchApi({ database, env: { LOG_LEVEL: 'warn' } });
-  cleanups.push(() => api.kill());
-  const db = await mysql.createConnection({ ...MYSQL, database });
-  cleanups.push(() => db.end());
+  atEnd(() => api.kill());
+  const db = await connectTo(database);
   await seed(db, database);
   const profileDir = args.profile ? mkdtempSync(join(tmpdir(), 'musicapp-web-profile-')) : null;
   const web = await startWeb(api.base, profileDir);
@@ -163,13 +154,8 @@ async function main() {
   console.table(sizes);
   if (profileDir) {
     await web.stop(); // --cpu-prof writes the profile on a clean exit
-    printProfile('the web server rendering both pages', topOfProfile(profileDir));
-    rmSync(profileDir, { recursive: true, force: true });
+    reportProfile('the web server rendering both pages', profileDir);
   }
 }
 
-try {
-  await main();
-} finally {
-  for (const cleanup of cleanups.reverse()) await Promise.resolve(cleanup()).catch(() => undefined);
-}
+await runBench(main);

@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { startApiProcess } from './helpers/api-process.js';
+import { startApi } from '@musicapp/test-kit';
 
 /** The admin account as start-up makes it from ADMIN_USERNAME/ADMIN_PASSWORD, across restarts. */
 describe('admin bootstrap', { timeout: 90_000 }, () => {
@@ -27,10 +27,9 @@ describe('admin bootstrap', { timeout: 90_000 }, () => {
     admin: { username: string; password: string },
     body: (base: string, logs: () => string) => Promise<void>,
   ) {
-    const api = await startApiProcess({
-      SQLITE_FILE: file,
-      ADMIN_USERNAME: admin.username,
-      ADMIN_PASSWORD: admin.password,
+    const api = await startApi({
+      entry: 'source',
+      env: { SQLITE_FILE: file, ADMIN_USERNAME: admin.username, ADMIN_PASSWORD: admin.password },
     });
     try {
       await body(api.base, () => api.output().stdout);

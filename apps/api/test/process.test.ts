@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { spawnApi, startApiProcess } from './helpers/api-process.js';
+import { spawnApi, startApi } from '@musicapp/test-kit';
 
 const login = (base: string) =>
   fetch(`${base}/authentications`, {
@@ -15,7 +15,7 @@ const login = (base: string) =>
 
 describe('the api process', { timeout: 60_000 }, () => {
   test('a missing required setting stops start-up with one line naming it and exit code 78', async () => {
-    const api = spawnApi({ NODE_ENV: 'production', DB_HOST: '127.0.0.1' });
+    const api = spawnApi({ entry: 'source', env: { NODE_ENV: 'production', DB_HOST: '127.0.0.1' } });
     assert.equal(await api.exited(20_000), 78);
     const lines = api.output().stderr.trim().split('\n');
     assert.equal(lines.length, 1, api.output().stderr);
@@ -27,7 +27,7 @@ describe('the api process', { timeout: 60_000 }, () => {
     // an api that other people can reach or that holds real data.
     const unsafe: Record<string, string>[] = [{ DB_HOST: '127.0.0.1' }, { HOST: '0.0.0.0' }];
     for (const env of unsafe) {
-      const api = spawnApi(env);
+      const api = spawnApi({ entry: 'source', env });
       assert.equal(await api.exited(20_000), 78, JSON.stringify(env));
       assert.match(api.output().stderr, /ACCESS_TOKEN_KEY is required with .*development key is public/);
     }
@@ -35,10 +35,9 @@ describe('the api process', { timeout: 60_000 }, () => {
 
   test('it serves, finishes in-flight requests on SIGTERM, closes the pool and exits 0', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'musicapp-process-'));
-    const api = await startApiProcess({
-      SQLITE_FILE: join(dir, 'api.sqlite'),
-      ADMIN_USERNAME: 'boss',
-      ADMIN_PASSWORD: 'boss-password',
+    const api = await startApi({
+      entry: 'source',
+      env: { SQLITE_FILE: join(dir, 'api.sqlite'), ADMIN_USERNAME: 'boss', ADMIN_PASSWORD: 'boss-password' },
     });
     try {
       // The admin was bootstrapped from ADMIN_USERNAME/ADMIN_PASSWORD.

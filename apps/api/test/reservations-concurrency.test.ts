@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
+import { type ListeningApi, startApi } from '@musicapp/test-kit';
 import jwt from 'jsonwebtoken';
 import type { Knex } from 'knex';
-import { type ListeningApi, startApiProcess } from './helpers/api-process.js';
 import { TEST_ACCESS_KEY, TEST_REFRESH_KEY, unique } from './helpers/test-app.js';
 import { createTestDatabase, type TestDatabase, testDialect } from './helpers/test-database.js';
 
@@ -111,7 +111,7 @@ describe('reservations across 3 api processes on one database', {
       ACCESS_TOKEN_KEY: TEST_ACCESS_KEY,
       REFRESH_TOKEN_KEY: TEST_REFRESH_KEY,
     };
-    replicas = await Promise.all(Array.from({ length: REPLICAS }, () => startApiProcess(env)));
+    replicas = await Promise.all(Array.from({ length: REPLICAS }, () => startApi({ entry: 'source', env })));
     const [adminRow] = await makeFans(database.db, 1);
     await database.db('users').where({ id: adminRow?.id }).update({ role: 'admin' });
     admin = { id: adminRow?.id as string, token: token(adminRow?.id as string, 'admin') };

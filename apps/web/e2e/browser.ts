@@ -1,14 +1,15 @@
 import { createHash, randomBytes, X509Certificate } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { repoRoot } from '@musicapp/test-kit';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { type Stack, startStack } from './stack';
 
 /** Screenshots of the main pages land in docs/ for the README (elsewhere with E2E_SCREENSHOTS_DIR). */
 export const SCREENSHOTS = process.env.E2E_SCREENSHOTS_DIR
   ? `${process.env.E2E_SCREENSHOTS_DIR.replace(/\/$/, '')}/`
-  : fileURLToPath(new URL('../../../docs/screenshots/', import.meta.url));
+  : join(repoRoot, 'docs/screenshots/');
 
 export const unique = (prefix: string) => `${prefix}${randomBytes(4).toString('hex')}`;
 

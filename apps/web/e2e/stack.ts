@@ -1,9 +1,16 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
-import { createServer } from 'node:net';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import {
+  apiEnvOnTestMysql,
+  freePort,
+  repoRoot,
+  startApi,
+  startProcess,
+  testMysqlServer,
+  waitUntilAnswering,
+} from '@musicapp/test-kit';
 
 /**
  * The real things the browser journeys run against: a fresh MariaDB database, the built api
@@ -11,59 +18,23 @@ import { fileURLToPath } from 'node:url';
  * With E2E_WEB_URL and E2E_API_URL (and E2E_ADMIN_USERNAME/PASSWORD) the journeys run against that
  * stack instead.
  */
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const MYSQL = {
-  host: process.env.TEST_MYSQL_HOST ?? '127.0.0.1',
-  port: process.env.TEST_MYSQL_PORT ?? '3306',
-  user: process.env.TEST_MYSQL_USER ?? 'root',
-  password: process.env.TEST_MYSQL_PASSWORD ?? '',
-};
-
 export const ADMIN = {
   username: process.env.E2E_ADMIN_USERNAME ?? 'e2e-admin',
   password: process.env.E2E_ADMIN_PASSWORD ?? 'e2e-admin-password',
 };
 
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as { port: number };
-  server.close();
-  return port;
-}
-
-async function waitFor(url: string, child: ChildProcess, what: string, logs: () => string): Promise<void> {
-  for (let i = 0; i < 600; i++) {
-    if (child.exitCode !== null) throw new Error(`${what} exited (${child.exitCode}):\n${logs()}`);
-    if (
-      await fetch(url).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      return;
-    await sleep(100);
-  }
-  throw new Error(`${what} did not answer ${url}:\n${logs()}`);
-}
-
-function run(command: string, args: string[], env: Record<string, string>, cwd = ROOT) {
-  const childEnv: NodeJS.ProcessEnv = { PATH: process.env.PATH ?? '', NODE_ENV: 'production', ...env };
-  const child = spawn(command, args, { cwd, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout?.on('data', (chunk) => (output += chunk));
-  child.stderr?.on('data', (chunk) => (output += chunk));
-  return { child, logs: () => output.slice(-4000) };
-}
-
+/** One statement on the test MySQL server, through Debian's mariadb client. */
 async function mysql(sql: string): Promise<void> {
-  const { child, logs } = run(
+  const server = testMysqlServer();
+  const client = spawn(
     'mariadb',
-    ['-h', MYSQL.host, '-P', MYSQL.port, '-u', MYSQL.user, `-p${MYSQL.password}`, '-e', sql],
-    {},
+    ['-h', server.host, '-P', String(server.port), '-u', server.user, `-p${server.password}`, '-e', sql],
+    { stdio: ['ignore', 'ignore', 'pipe'] },
   );
-  const [code] = await once(child, 'exit');
-  if (code !== 0) throw new Error(`mariadb failed: ${logs()}`);
+  let stderr = '';
+  client.stderr.on('data', (chunk) => (stderr += chunk));
+  const [code] = await once(client, 'exit');
+  if (code !== 0) throw new Error(`mariadb failed: ${stderr}`);
 }
 
 export interface Stack {
@@ -78,46 +49,37 @@ export async function startStack(): Promise<Stack> {
   if (external.web && external.api) return { web: external.web, api: external.api, stop: async () => {} };
   const database = `musicapp_test_e2e_${randomBytes(5).toString('hex')}`;
   await mysql(`create database \`${database}\``); // the server default collation, as deployed
-  const [apiPort, webPort] = [await freePort(), await freePort()];
-  const api = run(process.execPath, ['apps/api/dist/main.js'], {
-    NODE_ENV: 'production',
-    HOST: '127.0.0.1',
-    PORT: String(apiPort),
-    LOG_LEVEL: 'warn',
-    DB_HOST: MYSQL.host,
-    DB_PORT: MYSQL.port,
-    DB_USER: MYSQL.user,
-    DB_PASSWORD: MYSQL.password,
-    DB_NAME: database,
-    ACCESS_TOKEN_KEY: randomBytes(32).toString('hex'),
-    REFRESH_TOKEN_KEY: randomBytes(32).toString('hex'),
-    ADMIN_USERNAME: ADMIN.username,
-    ADMIN_PASSWORD: ADMIN.password,
-    // Every browser here is 127.0.0.1: one client, where the journeys make many accounts.
-    REGISTRATION_RATE_LIMIT_PER_CLIENT: '100000',
-  });
-  const apiUrl = `http://127.0.0.1:${apiPort}`;
-  const web = run(
-    `${ROOT}node_modules/.bin/next`,
-    ['start', '--port', String(webPort), '--hostname', '127.0.0.1'],
-    { API_URL: apiUrl, NODE_ENV: 'production' },
-    fileURLToPath(new URL('../', import.meta.url)),
-  );
+  const webPort = await freePort();
+  const web = `http://127.0.0.1:${webPort}`;
+  let api: Awaited<ReturnType<typeof startApi>> | undefined;
+  let next: ReturnType<typeof startProcess> | undefined;
   const stop = async () => {
-    for (const child of [web.child, api.child]) if (child.exitCode === null) child.kill('SIGTERM');
-    await Promise.all(
-      [web.child, api.child].map((child) => (child.exitCode === null ? once(child, 'exit') : null)),
-    );
+    await Promise.all([next?.stop(), api?.stop()]);
     await mysql(`drop database if exists \`${database}\``);
   };
   try {
-    await waitFor(`${apiUrl}/ready`, api.child, 'api', api.logs);
-    await waitFor(`http://127.0.0.1:${webPort}/api/health`, web.child, 'web', web.logs);
+    api = await startApi({
+      port: await freePort(), // its own port: LOG_LEVEL warn keeps the request lines out of the output
+      env: {
+        ...apiEnvOnTestMysql(database),
+        LOG_LEVEL: 'warn',
+        ADMIN_USERNAME: ADMIN.username,
+        ADMIN_PASSWORD: ADMIN.password,
+        // Every browser here is 127.0.0.1: one client, where the journeys make many accounts.
+        REGISTRATION_RATE_LIMIT_PER_CLIENT: '100000',
+      },
+    });
+    next = startProcess(
+      join(repoRoot, 'node_modules/.bin/next'),
+      ['start', '--port', String(webPort), '--hostname', '127.0.0.1'],
+      { cwd: join(repoRoot, 'apps/web'), env: { API_URL: api.base, NODE_ENV: 'production' } },
+    );
+    await waitUntilAnswering(next, `${web}/api/health`, { what: 'the web app' });
   } catch (error) {
     await stop();
     throw error;
   }
-  return { web: `http://127.0.0.1:${webPort}`, api: apiUrl, stop };
+  return { web, api: api.base, stop };
 }
 
 const adminTokens = new Map<string, Promise<string>>();

@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { repoRoot, variablesReachingDev } from '@musicapp/test-kit';
 
 const WEB = fileURLToPath(new URL('../', import.meta.url));
-const ROOT = join(WEB, '../..');
 
 /**
  * What `next dev` runs: the routes, actions, server code, components and configs. Not the production
@@ -36,52 +35,18 @@ function variablesReadInDev(): string[] {
   return [...names].sort();
 }
 
-interface TaskEnvironment {
-  configured: string[] | null;
-  inferred: string[] | null;
-  passthrough: string[] | null;
-}
-
-/** The variables `turbo run dev` hands to the web's dev task, asked of turbo itself with each of `names` set. */
-function reachingDev(names: readonly string[]): Set<string> {
-  const env: Record<string, string> = { PATH: process.env.PATH ?? '', TURBO_TELEMETRY_DISABLED: '1' };
-  for (const name of names) env[name] = 'set';
-  const output = execFileSync(
-    join(ROOT, 'node_modules/.bin/turbo'),
-    ['run', 'dev', '--dry=json', '--filter=@musicapp/web'],
-    { cwd: ROOT, env: env as NodeJS.ProcessEnv, encoding: 'utf8' },
-  );
-  const plan = JSON.parse(output) as {
-    globalCacheInputs: { environmentVariables: TaskEnvironment };
-    tasks: { taskId: string; environmentVariables: TaskEnvironment }[];
-  };
-  const task = plan.tasks.find((t) => t.taskId === '@musicapp/web#dev');
-  assert.ok(task, 'turbo plans @musicapp/web#dev');
-  const reaching = new Set<string>();
-  for (const group of [plan.globalCacheInputs.environmentVariables, task.environmentVariables]) {
-    for (const entry of [
-      ...(group.configured ?? []),
-      ...(group.inferred ?? []),
-      ...(group.passthrough ?? []),
-    ]) {
-      reaching.add(entry.slice(0, entry.indexOf('=')));
-    }
-  }
-  return reaching;
-}
-
 describe('npm run dev', () => {
   it('hands the web every variable it reads in development', () => {
     const read = variablesReadInDev();
     assert.ok(read.includes('API_URL') && read.includes('PORT'), read.join(', '));
-    const reaching = reachingDev(read);
+    const reaching = variablesReachingDev('@musicapp/web', read);
     const dropped = read.filter((name) => !reaching.has(name));
     assert.deepEqual(dropped, [], `add to turbo.json's dev passThroughEnv: ${dropped.join(', ')}`);
   });
 
   it('has each of them described in .env.example', () => {
     const described = new Set(
-      [...readFileSync(join(ROOT, '.env.example'), 'utf8').matchAll(/^# ([A-Z][A-Z0-9_]*)=/gm)].map(
+      [...readFileSync(join(repoRoot, '.env.example'), 'utf8').matchAll(/^# ([A-Z][A-Z0-9_]*)=/gm)].map(
         (m) => m[1],
       ),
     );

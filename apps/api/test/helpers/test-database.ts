@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { testMysqlServer } from '@musicapp/test-kit';
 import knex, { type Knex } from 'knex';
 import type { DbConfig } from '../../src/config.js';
 import { createDb } from '../../src/db/create-db.js';
@@ -13,13 +14,6 @@ export interface TestDatabase {
   /** Closes the pool and deletes the database (file or MariaDB schema). */
   drop(): Promise<void>;
 }
-
-const mysqlServer = () => ({
-  host: process.env.TEST_MYSQL_HOST ?? '127.0.0.1',
-  port: Number(process.env.TEST_MYSQL_PORT ?? 3306),
-  user: process.env.TEST_MYSQL_USER ?? 'root',
-  password: process.env.TEST_MYSQL_PASSWORD ?? '',
-});
 
 export const testDialect = (): 'mysql' | 'sqlite' => (process.env.TEST_DB === 'mysql' ? 'mysql' : 'sqlite');
 
@@ -42,7 +36,7 @@ export async function createTestDatabase({
   collation,
 }: TestDatabaseOptions = {}): Promise<TestDatabase> {
   if (testDialect() === 'mysql') {
-    const server = mysqlServer();
+    const server = testMysqlServer();
     const name = `musicapp_test_${randomBytes(6).toString('hex')}`;
     const admin = knex({ client: 'mysql2', connection: server, pool: { min: 0, max: 1 } });
     await admin.raw(`create database \`${name}\`${collation ? ` collate ${collation}` : ''}`);
@@ -77,7 +71,7 @@ export async function createTestDatabase({
 
 /** MySQL/MariaDB: what the test server is, and the utf8mb4 collations it has. */
 export async function mysqlServerFacts() {
-  const admin = knex({ client: 'mysql2', connection: mysqlServer(), pool: { min: 0, max: 1 } });
+  const admin = knex({ client: 'mysql2', connection: testMysqlServer(), pool: { min: 0, max: 1 } });
   try {
     const [[facts]] = await admin.raw('select version() as version, @@collation_server as defaultCollation');
     const [rows] = await admin.raw("show collation where charset = 'utf8mb4'");

@@ -1,7 +1,7 @@
 'use client';
 
 import type { SongSummary } from '@musicapp/types/songs';
-import { useActionState } from 'react';
+import { type ReactNode, useActionState } from 'react';
 import { addSongToPlaylist, removeSongFromPlaylist } from '../../actions/playlists';
 import { initialFormState } from '../../lib/form-state';
 import { SubmitButton } from '../forms/submit-button';
@@ -22,6 +22,20 @@ function Hidden({ playlistId, song }: Props) {
   );
 }
 
+/** A song row's action, with the API's refusal of it (if any) just before it. */
+function RowAction({ message, children }: { message: string | undefined; children: ReactNode }) {
+  return (
+    <div className={styles.rowAction}>
+      {message ? (
+        <p role="alert" className={styles.inlineAlert}>
+          {message}
+        </p>
+      ) : null}
+      {children}
+    </div>
+  );
+}
+
 /**
  * "Add" beside a search result. Once the song is in the playlist the same component shows that
  * instead, so the confirmation survives the page re-rendering around it.
@@ -29,12 +43,7 @@ function Hidden({ playlistId, song }: Props) {
 export function AddSongForm({ playlistId, song, inPlaylist }: Props & { inPlaylist: boolean }) {
   const [state, formAction] = useActionState(addSongToPlaylist, initialFormState);
   return (
-    <div className={styles.rowAction}>
-      {state.message ? (
-        <p role="alert" className={styles.inlineAlert}>
-          {state.message}
-        </p>
-      ) : null}
+    <RowAction message={state.message}>
       {inPlaylist ? (
         <span role="status" className={styles.badge}>
           {state.success ? 'Added ✓' : 'In playlist'}
@@ -47,7 +56,7 @@ export function AddSongForm({ playlistId, song, inPlaylist }: Props & { inPlayli
           </SubmitButton>
         </form>
       )}
-    </div>
+    </RowAction>
   );
 }
 
@@ -55,18 +64,13 @@ export function AddSongForm({ playlistId, song, inPlaylist }: Props & { inPlayli
 export function RemoveSongForm({ playlistId, song }: Props) {
   const [state, formAction] = useActionState(removeSongFromPlaylist, initialFormState);
   return (
-    <div className={styles.rowAction}>
-      {state.message ? (
-        <p role="alert" className={styles.inlineAlert}>
-          {state.message}
-        </p>
-      ) : null}
+    <RowAction message={state.message}>
       <form action={formAction}>
         <Hidden playlistId={playlistId} song={song} />
         <SubmitButton pendingLabel="Removing…" variant="secondary">
           Remove<span className="visually-hidden"> “{song.title}”</span>
         </SubmitButton>
       </form>
-    </div>
+    </RowAction>
   );
 }

@@ -1,5 +1,6 @@
 import type { SongSummary } from '@musicapp/types/songs';
 import Link from 'next/link';
+import { searchInputProps } from '../forms/search-input';
 import styles from './playlists.module.css';
 import { AddSongForm } from './song-row-forms';
 
@@ -30,13 +31,11 @@ export function SongPicker({
           </label>
           <div className={styles.searchRow}>
             <input
+              {...searchInputProps}
               id="q"
               name="q"
-              type="search"
               className={styles.input}
               defaultValue={query}
-              maxLength={200}
-              autoComplete="off"
               placeholder="Part of a title, e.g. moon"
             />
             <button type="submit" className="button">

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { Field } from '../forms/form-feedback';
+import { searchInputProps } from '../forms/search-input';
 import styles from './songs.module.css';
 
 export interface SongQuery {
@@ -29,21 +30,17 @@ export function SongSearch({ query, error }: { query: SongQuery; error?: string 
         ) : null}
         <div className={styles.fields}>
           <Field
+            {...searchInputProps}
             name="title"
             label="Title"
-            type="search"
             defaultValue={query.title}
-            maxLength={200}
-            autoComplete="off"
             placeholder="e.g. midnight"
           />
           <Field
+            {...searchInputProps}
             name="performer"
             label="Performer"
-            type="search"
             defaultValue={query.performer}
-            maxLength={200}
-            autoComplete="off"
             placeholder="e.g. the loopbacks"
           />
           <div className={styles.actions}>

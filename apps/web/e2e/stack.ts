@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { join } from 'node:path';
+import { setTimeout } from 'node:timers/promises';
 import {
   apiEnvOnTestMysql,
   freePort,
@@ -87,19 +88,27 @@ const adminTokens = new Map<string, Promise<string>>();
 /**
  * An access token for ADMIN, who may write shows and the catalogue: one login per api for the whole run
  * (the token outlives it). Through the stack's nginx-backend every login here counts against one
- * client's login limit, which the journeys' own logins need.
+ * client's login limit (a burst of 6, then one every 6 s), which the journeys' own logins share: when
+ * it refuses (429), the login waits for the next one it gives back, for a minute at most.
  */
 export function adminToken(api: string): Promise<string> {
   let token = adminTokens.get(api);
   if (!token) {
     token = (async () => {
-      const login = await fetch(`${api}/authentications`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(ADMIN),
-      });
-      if (login.status !== 201) throw new Error(`admin login: ${login.status} ${await login.text()}`);
-      return ((await login.json()) as { data: { accessToken: string } }).data.accessToken;
+      for (let attempt = 1; ; attempt += 1) {
+        const login = await fetch(`${api}/authentications`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(ADMIN),
+        });
+        if (login.status === 201) {
+          return ((await login.json()) as { data: { accessToken: string } }).data.accessToken;
+        }
+        if (login.status !== 429 || attempt === 10) {
+          throw new Error(`admin login: ${login.status} ${await login.text()}`);
+        }
+        await setTimeout(6_500);
+      }
     })();
     token.catch(() => adminTokens.delete(api));
     adminTokens.set(api, token);

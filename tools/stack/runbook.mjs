@@ -647,7 +647,11 @@ console.log(statuses.join(','));
       );
       const passed = out.o.match(/# pass (\d+)/)?.[1] ?? '0';
       const failed = out.o.match(/# fail (\d+)/)?.[1] ?? '?';
-      if (!out.ok) console.error(out.o.slice(-3000));
+      if (!out.ok) {
+        // The failed journeys' own reports (name, step, error), not whatever the run printed last.
+        const failures = out.o.split('# Subtest: ').filter((part) => /^\s*not ok \d+ - /m.test(part));
+        console.error(failures.length ? failures.join('# Subtest: ').slice(-12_000) : out.o.slice(-3000));
+      }
       return { pass: out.ok && failed === '0', result: `${passed} passed, ${failed} failed` };
     });
   }

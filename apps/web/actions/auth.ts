@@ -7,6 +7,7 @@ import { callApi } from '../lib/api-client';
 import { type FormState, fieldErrorsOf } from '../lib/form-state';
 import { safeNext } from '../lib/safe-next';
 import { clearSession, readRefreshToken, saveSession } from '../lib/session';
+import { loginPath } from '../lib/session-guard';
 
 async function logIn(username: string, password: string, next: string): Promise<FormState> {
   const result = await callApi('/authentications', loginResponse.shape.data, {
@@ -39,7 +40,11 @@ export async function register(_state: FormState, formData: FormData): Promise<F
     body: parsed.data,
   });
   if (!created.ok) return { message: created.message };
-  return logIn(parsed.data.username, parsed.data.password, safeNext(formData.get('next')));
+  const next = safeNext(formData.get('next'));
+  await logIn(parsed.data.username, parsed.data.password, next);
+  // Only logging in failed (the login limit, say): the account exists, and registering again would
+  // only say its username is taken. The login page says so and leads on to the same place.
+  redirect(loginPath(next, 'registered'));
 }
 
 export async function logout(): Promise<void> {

@@ -46,10 +46,11 @@ describe('browser journeys', { timeout: 180_000 }, () => {
     await page.getByLabel('Username').fill(username);
     await page.getByLabel('Password').fill('journey-password');
     await page.getByRole('button', { name: 'Create account' }).click();
-    if (await arrivedOrLimited(page, (url) => url.pathname === next)) return;
-    // The account is made; only the login after it was refused.
-    await page.waitForTimeout(6_500);
-    await logIn(page, username, next);
+    await page.waitForURL((url) => url.pathname === next || url.searchParams.has('reason'));
+    if (new URL(page.url()).pathname === next) return;
+    // The account is made and only the login after it was refused: the login page says so.
+    await page.getByText('Your account is ready, but logging you in failed just now.').waitFor();
+    await logInHere(page, username, next);
   }
 
   async function logIn(page: Page, username: string, next = '/') {

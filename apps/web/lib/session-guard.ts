@@ -20,7 +20,7 @@ export type ApiFailure = Extract<ApiResult<unknown>, { ok: false }>;
 export const ONLY_ADMINS = 'Only admins can do that';
 
 /** The login page, coming back to `returnTo` (a path of this site) afterwards. */
-export function loginPath(returnTo: string, reason?: 'expired'): string {
+export function loginPath(returnTo: string, reason?: 'expired' | 'registered'): string {
   return `/login?next=${encodeURIComponent(safeNext(returnTo))}${reason ? `&reason=${reason}` : ''}`;
 }
 

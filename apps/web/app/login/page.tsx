@@ -9,6 +9,7 @@ export const metadata: Metadata = { title: 'Log in' };
 const REASONS: Record<string, string> = {
   expired: 'Your session has ended. Please log in again.',
   'logged-out': 'You are logged out. See you soon!',
+  registered: 'Your account is ready, but logging you in failed just now. Please log in.',
 };
 
 export default async function LoginPage({

@@ -2,15 +2,14 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { SCREENSHOTS, unique, useBrowserStack } from './browser';
-import { createAlbumWithSong, createShow, createSong } from './stack';
+import { createAlbumWithSong, createShow, createSong, LOGIN_LIMIT_WAIT_MS } from './stack';
 
 describe('browser journeys', { timeout: 180_000 }, () => {
   const { stack, newPage } = useBrowserStack();
 
   /**
-   * Waits until the page is at `arrived`, or shows the login limit's refusal (then false). Every browser
-   * of a run is one address to nginx-backend, whose login limit (a burst of 6, then one every 6 s) is
-   * per address, so a run through the stack can meet it where no person's browser would.
+   * Waits until the page is at `arrived`, or shows the login limit's refusal (then false): through the
+   * stack, a run can meet that limit where no person's browser would (LOGIN_LIMIT_WAIT_MS).
    */
   async function arrivedOrLimited(page: Page, arrived: (url: URL) => boolean): Promise<boolean> {
     const reached = page.waitForURL(arrived).then(() => true);
@@ -35,7 +34,7 @@ describe('browser journeys', { timeout: 180_000 }, () => {
       await page.getByRole('button', { name: 'Log in' }).click();
       if (await arrivedOrLimited(page, (url) => url.pathname === next)) return;
       assert.ok(attempt < 12, 'the login limit still refuses after a minute');
-      await page.waitForTimeout(6_500); // as the message asks a person to
+      await page.waitForTimeout(LOGIN_LIMIT_WAIT_MS); // as the message asks a person to
       await page.goto(`/login?next=${encodeURIComponent(next)}`);
     }
   }

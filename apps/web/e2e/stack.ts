@@ -83,13 +83,19 @@ export async function startStack(): Promise<Stack> {
   return { web, api: api.base, stop };
 }
 
+/**
+ * Through the stack, every browser and the admin helper of a run are one address to nginx-backend,
+ * whose login limit (NGINX_LOGIN_RATE 10r/m, burst 5 over the first) gives one login back every 6 s.
+ * A login it refuses waits this long before trying again.
+ */
+export const LOGIN_LIMIT_WAIT_MS = 6_500;
+
 const adminTokens = new Map<string, Promise<string>>();
 
 /**
  * An access token for ADMIN, who may write shows and the catalogue: one login per api for the whole run
- * (the token outlives it). Through the stack's nginx-backend every login here counts against one
- * client's login limit (a burst of 6, then one every 6 s), which the journeys' own logins share: when
- * it refuses (429), the login waits for the next one it gives back, for a minute at most.
+ * (the token outlives it). It shares the login limit with the journeys' own logins: when the limit
+ * refuses (429), it waits for the next login the limit gives back, for about a minute at most.
  */
 export function adminToken(api: string): Promise<string> {
   let token = adminTokens.get(api);
@@ -107,7 +113,7 @@ export function adminToken(api: string): Promise<string> {
         if (login.status !== 429 || attempt === 10) {
           throw new Error(`admin login: ${login.status} ${await login.text()}`);
         }
-        await setTimeout(6_500);
+        await setTimeout(LOGIN_LIMIT_WAIT_MS);
       }
     })();
     token.catch(() => adminTokens.delete(api));

@@ -4,7 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { repoRoot } from '@musicapp/test-kit';
 
 /**
- * A local multi-node swarm on this machine: Docker-in-Docker nodes (engine/swarm-node/) on one
+ * A local multi-node swarm on this machine: Docker-in-Docker nodes (tools/ci-images/swarm-node/) on one
  * bridge network of the machine's engine. Everything made here carries the label below, so
  * `npm run stack:down` finds and removes all of it.
  */

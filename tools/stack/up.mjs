@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 // `npm run stack:down` removes everything this made.
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { repoRoot } from '@musicapp/test-kit';
 import {
   BUILD_CA_IN_NODE,
@@ -26,7 +26,7 @@ import { waitForStack, waitUntilServing } from './stack-health.mjs';
 import { trustTestCertificate } from './test-certificate.mjs';
 
 const tls = trustTestCertificate();
-const ENGINE = fileURLToPath(new URL('./engine/', import.meta.url));
+const CI_IMAGES = join(repoRoot, 'tools/ci-images');
 
 const [manager, ...workers] = NODES;
 const started = Date.now();
@@ -72,7 +72,7 @@ const TLS_DIR = '/var/lib/musicapp/tls';
 
 try {
   await step('docker engine and stand-in images', () =>
-    run('bash', [`${ENGINE}docker-engine.sh`]).then(() => run('bash', [`${ENGINE}stand-ins/build.sh`])),
+    run('bash', [join(CI_IMAGES, 'docker-engine.sh')]).then(() => run('bash', [join(CI_IMAGES, 'build.sh')])),
   );
   await step('nodes', async () => {
     const removed = await removeAll();
@@ -83,7 +83,7 @@ try {
   const registry = `${managerIp}:4000`;
   await step('base images into the manager', async () => {
     const tags = (
-      await run('bash', [`${ENGINE}stand-ins/build.sh`, '--tags', 'mysql', 'node', 'nginx', 'registry'])
+      await run('bash', [join(CI_IMAGES, 'build.sh'), '--tags', 'mysql', 'node', 'nginx', 'registry'])
     )
       .split('\n')
       .filter(Boolean);

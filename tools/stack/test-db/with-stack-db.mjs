@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Runs a command against a throw-away MySQL server started from the stack's own db image and flags
 // (stack-db.mjs), with TEST_MYSQL_HOST/PORT/USER/PASSWORD pointing at it; removes the server after.
-//   npm run test:mysql      (node tools/stack/engine/with-stack-db.mjs -- turbo run test --filter=@musicapp/api)
-// Needs a Docker engine and the db image (`npm run stand-ins`: engine/docker-engine.sh, engine/stand-ins/build.sh).
+//   npm run test:mysql      (node tools/stack/test-db/with-stack-db.mjs -- turbo run test --filter=@musicapp/api)
+// Needs a Docker engine and the db image (`npm run ci-images`: tools/ci-images/).
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { repoRoot } from '@musicapp/test-kit';

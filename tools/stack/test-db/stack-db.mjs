@@ -50,7 +50,7 @@ export async function startStackDb({
     await docker(...args, image, ...command);
   } catch (error) {
     throw new Error(
-      `could not start the stack's db image ${image} (build it with npm run stand-ins): ${error.stderr ?? error.message}`,
+      `could not start the stack's db image ${image} (build it with npm run ci-images): ${error.stderr ?? error.message}`,
     );
   }
 

@@ -2,7 +2,7 @@
 # Makes sure a Docker engine answers on this machine: installs Debian's docker.io (dockerd) and
 # mmdebstrap (stand-in base images) when missing, and starts dockerd when it is not running.
 # Needs root (CI runs as root). Used by .ci/run and by the scripts that build or run stand-in images.
-#   tools/stack/engine/docker-engine.sh
+#   tools/ci-images/docker-engine.sh
 set -euo pipefail
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }

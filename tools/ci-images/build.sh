@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
-# Builds the CI stand-ins for the official images the stack names (Docker Hub is out of reach here),
-# from Debian's packages, tagged exactly as docker-compose.yaml names them so the stack file and the
-# project's Dockerfiles run unchanged. Each is rebuilt only when its folder or the Debian base changed.
-#   tools/stack/engine/stand-ins/build.sh            every stand-in (`npm run stand-ins`)
-#   tools/stack/engine/stand-ins/build.sh mysql      only these
-#   STAND_IN_REFRESH=1 tools/stack/engine/stand-ins/build.sh   fetch a fresh Debian base first
-#   tools/stack/engine/stand-ins/build.sh --tags [names…]    print the tags only
-# Needs a running Docker engine and mmdebstrap (tools/stack/engine/docker-engine.sh).
+# Builds the images CI needs and cannot pull (Docker Hub is out of reach here), from Debian's packages:
+# the stand-ins for the official images the stack names (mysql, node, nginx, registry), tagged exactly
+# as docker-compose.yaml and the Dockerfiles name them so both run unchanged, and the swarm-node image
+# the local swarm's machines run. Each is rebuilt only when its folder or the Debian base changed.
+#   tools/ci-images/build.sh            every image (`npm run ci-images`)
+#   tools/ci-images/build.sh mysql      only these
+#   STAND_IN_REFRESH=1 tools/ci-images/build.sh   fetch a fresh Debian base first
+#   tools/ci-images/build.sh --tags [names…]    print the tags only
+# Needs a running Docker engine and mmdebstrap (tools/ci-images/docker-engine.sh).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
-repo="$(cd "$here/../../../.." && pwd)"
+repo="$(cd "$here/../.." && pwd)"
 
 BASE=musicapp-ci/debian:unstable
 MIRROR="${DEBIAN_MIRROR:-http://deb.debian.org/debian}"
@@ -20,7 +21,7 @@ debian_base() {
   if [ -z "${STAND_IN_REFRESH:-}" ] && docker image inspect "$BASE" >/dev/null 2>&1; then return; fi
   local tar
   tar="$(mktemp --suffix=.tar)"
-  echo "stand-ins: making $BASE with mmdebstrap"
+  echo "ci-images: making $BASE with mmdebstrap"
   mmdebstrap --quiet --variant=minbase --aptopt='Acquire::Check-Valid-Until "false"' \
     unstable "$tar" "$MIRROR"
   docker import --change 'CMD ["bash"]' "$tar" "$BASE" >/dev/null
@@ -40,7 +41,7 @@ dockerfile_base() {
     awk '/^ARG NODE_IMAGE=/ { sub(/^ARG NODE_IMAGE=/, ""); print; exit } /^FROM / { print $2; exit }' "$repo/$file"
   done | sort -u)"
   if [ "$(printf '%s\n' "$tags" | wc -l)" -ne 1 ]; then
-    echo "stand-ins: $* name different base images: $(echo $tags)" >&2
+    echo "ci-images: $* name different base images: $(echo $tags)" >&2
     exit 1
   fi
   printf '%s' "$tags"
@@ -53,10 +54,10 @@ build() {
   local hash
   hash="$( (docker image inspect --format '{{.Id}}' "$BASE"; cd "$dir" && sha256sum ./*) | sha256sum | cut -c1-16)"
   if [ "$(docker image inspect --format '{{index .Config.Labels "musicapp.stand-in"}}' "$tag" 2>/dev/null)" = "$hash" ]; then
-    echo "stand-ins: $tag is up to date"
+    echo "ci-images: $tag is up to date"
     return
   fi
-  echo "stand-ins: building $tag from Debian packages"
+  echo "ci-images: building $tag from Debian packages"
   docker build --quiet --label "musicapp.stand-in=$hash" --build-arg "BASE_IMAGE=$BASE" "$@" \
     -t "$tag" "$dir" >/dev/null
 }
@@ -69,7 +70,7 @@ tag_of() {
     nginx) dockerfile_base nginx/nginx-backend/Dockerfile nginx/nginx-frontend/Dockerfile ;;
     registry) awk '/^    image: registry:/ { print $2; exit }' "$repo/compose/registry.yaml" ;;
     swarm-node) echo musicapp-ci/swarm-node:latest ;; # not a stand-in: the local swarm's node machine
-    *) echo "stand-ins: unknown image '$1' (known: mysql, node, nginx, registry, swarm-node)" >&2; exit 1 ;;
+    *) echo "ci-images: unknown image '$1' (known: mysql, node, nginx, registry, swarm-node)" >&2; exit 1 ;;
   esac
 }
 
@@ -79,13 +80,13 @@ version_of() { local version="${1#*:}"; printf '%s' "${version%%-*}"; }
 build_one() {
   local tag
   tag="$(tag_of "$1")"
-  [ -n "$tag" ] || { echo "stand-ins: no image named for $1" >&2; exit 1; }
+  [ -n "$tag" ] || { echo "ci-images: no image named for $1" >&2; exit 1; }
   case "$1" in
     mysql) build "$here/mysql" "$tag" --build-arg "MYSQL_VERSION=$(version_of "$tag")" ;;
     node) build "$here/node" "$tag" --build-arg "NODE_VERSION=$(version_of "$tag")" ;;
     nginx) build "$here/nginx" "$tag" --build-arg "NGINX_VERSION=$(version_of "$tag")" ;;
     registry) build "$here/registry" "$tag" ;;
-    swarm-node) build "$here/../swarm-node" "$tag" ;;
+    swarm-node) build "$here/swarm-node" "$tag" ;;
   esac
 }
 

@@ -29,13 +29,13 @@ for file in ${STACK_OVERRIDES:-}; do stack_files+=(-c "$file"); done
 
 # Every external secret the stack names, as docker stack deploy will resolve them.
 resolved="$(docker stack config "${stack_files[@]}")"
-for secret in $(awk '/^secrets:/ { in_secrets = 1; next } /^[^ #]/ { in_secrets = 0 }
-  in_secrets && $1 == "name:" { print $2 }' <<<"$resolved" | sort -u); do
+while read -r secret; do
   docker secret inspect "$secret" >/dev/null 2>&1 || {
     echo "missing swarm secret $secret: run compose/create-secrets.sh first" >&2
     exit 1
   }
-done
+done < <(awk '/^secrets:/ { in_secrets = 1; next } /^[^ #]/ { in_secrets = 0 }
+  in_secrets && $1 == "name:" { print $2 }' <<<"$resolved" | sort -u)
 if ! docker node ls --filter node.label=musicapp.db=true --format '{{.Hostname}}' | grep -q .; then
   echo "no node is labelled for the database: docker node update --label-add musicapp.db=true <node>" >&2
   exit 1

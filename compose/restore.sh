@@ -92,6 +92,7 @@ started=$SECONDS
 # One session: drop, create, then the dump. --comments keeps comments inside the procedure's body as
 # they were dumped (the client strips them by default).
 {
+  # shellcheck disable=SC2016 # the backticks are SQL's identifier quotes
   printf 'DROP DATABASE IF EXISTS `%s`;\nCREATE DATABASE `%s` %s;\nUSE `%s`;\n' \
     "$database" "$database" "$charset" "$database"
   gunzip -c "$dump"

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Sourced by the scripts that work inside the db task (compose/backup.sh, compose/restore.sh,
 # compose/rotate-db-password.sh). They run on the node labelled musicapp.db=true, where swarm runs the
 # one db container. The sourcing script defines die().
@@ -9,7 +10,7 @@ db_container() {
   found="$(docker ps --filter label=com.docker.swarm.service.name=musicapp_db -q)"
   [ -n "$found" ] || die "no running db container on this node: run this on the node labelled musicapp.db=true"
   [ "$(printf '%s\n' "$found" | wc -l)" -eq 1 ] ||
-    die "more than one db container on this node ($(echo $found)); wait until the db task has settled"
+    die "more than one db container on this node (${found//$'\n'/ }); wait until the db task has settled"
   printf '%s' "$found"
 }
 

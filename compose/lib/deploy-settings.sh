@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Sourced by the scripts that replace a swarm secret (compose/rotate-jwt-keys.sh,
 # compose/set-admin-password.sh, compose/rotate-db-password.sh). Secrets are immutable, so a new value
 # is a new secret. The scripts mount it with `docker service update` (only the services that use it

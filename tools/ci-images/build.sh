@@ -41,7 +41,7 @@ dockerfile_base() {
     awk '/^ARG NODE_IMAGE=/ { sub(/^ARG NODE_IMAGE=/, ""); print; exit } /^FROM / { print $2; exit }' "$repo/$file"
   done | sort -u)"
   if [ "$(printf '%s\n' "$tags" | wc -l)" -ne 1 ]; then
-    echo "ci-images: $* name different base images: $(echo $tags)" >&2
+    echo "ci-images: $* name different base images: ${tags//$'\n'/ }" >&2
     exit 1
   fi
   printf '%s' "$tags"

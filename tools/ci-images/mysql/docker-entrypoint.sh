@@ -30,6 +30,7 @@ file_env() {
 
 # A value inside a single-quoted SQL string.
 sql_string() { local s="${1//\\/\\\\}"; printf "'%s'" "${s//\'/\\\'}"; }
+# shellcheck disable=SC2016 # the backticks are SQL's identifier quotes, not a command substitution
 sql_ident() { printf '`%s`' "${1//\`/\`\`}"; }
 
 if [ "${1:0:1}" = '-' ]; then set -- mysqld "$@"; fi
@@ -48,7 +49,7 @@ file_env MYSQL_ROOT_HOST '%'
 
 if [ "$(id -u)" = '0' ]; then
   chown -R mysql:mysql /var/lib/mysql /var/run/mysqld
-  exec setpriv --reuid=mysql --regid=mysql --init-groups "$BASH_SOURCE" "$@"
+  exec setpriv --reuid=mysql --regid=mysql --init-groups "${BASH_SOURCE[0]}" "$@"
 fi
 
 if [ ! -d /var/lib/mysql/mysql ]; then
@@ -102,6 +103,7 @@ if [ ! -d /var/lib/mysql/mysql ]; then
   if [ -n "$MYSQL_DATABASE" ]; then database_args=(--database="$MYSQL_DATABASE"); fi
   shopt -s nullglob
   for file in /docker-entrypoint-initdb.d/*; do
+    # shellcheck source=/dev/null # the operator's init scripts, known only at run time
     case "$file" in
       *.sh) log "Running $file"; if [ -x "$file" ]; then "$file"; else . "$file"; fi ;;
       *.sql) log "Running $file"; init_client "${database_args[@]}" <"$file" ;;

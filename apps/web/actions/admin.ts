@@ -6,8 +6,8 @@ import { createSongResponse, songPayload } from '@musicapp/types/songs';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { type FormState, fieldErrorsOf, textField, textFields } from '../lib/form-state';
-import { type FormAction, guardedAction } from '../lib/guarded-action';
+import { type FormState, fieldErrorsOf, textField, textFields } from '@/lib/form-state';
+import { type FormAction, guardedAction } from '@/lib/guarded-action';
 
 /**
  * Catalogue and show writes for admins. Each action checks the session and the role itself (the

@@ -2,10 +2,10 @@
 
 import type { AlbumSummary } from '@musicapp/types/albums';
 import { type ReactNode, useActionState } from 'react';
-import type { AdminFormState } from '../../actions/admin';
-import { Field, FormFeedback } from '../forms/form-feedback';
-import formStyles from '../forms/forms.module.css';
-import { SubmitButton } from '../forms/submit-button';
+import type { AdminFormState } from '@/actions/admin';
+import { Field, FormFeedback } from '@/ui/forms/form-feedback';
+import formStyles from '@/ui/forms/forms.module.css';
+import { SubmitButton } from '@/ui/forms/submit-button';
 
 type AdminAction = (state: AdminFormState, formData: FormData) => Promise<AdminFormState>;
 

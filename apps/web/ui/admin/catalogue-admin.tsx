@@ -1,8 +1,8 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import type { AdminFormState } from '../../actions/admin';
-import formStyles from '../forms/forms.module.css';
-import { PageHeader } from '../layout/page-header';
+import type { AdminFormState } from '@/actions/admin';
+import formStyles from '@/ui/forms/forms.module.css';
+import { PageHeader } from '@/ui/layout/page-header';
 import styles from './admin.module.css';
 import { DeleteForm } from './delete-form';
 

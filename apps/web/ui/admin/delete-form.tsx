@@ -1,9 +1,9 @@
 'use client';
 
 import { useActionState } from 'react';
-import type { AdminFormState } from '../../actions/admin';
-import { FormFeedback } from '../forms/form-feedback';
-import { SubmitButton } from '../forms/submit-button';
+import type { AdminFormState } from '@/actions/admin';
+import { FormFeedback } from '@/ui/forms/form-feedback';
+import { SubmitButton } from '@/ui/forms/submit-button';
 import styles from './admin.module.css';
 
 const initialState: AdminFormState = {};

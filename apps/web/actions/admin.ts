@@ -6,17 +6,14 @@ import { createSongResponse, songPayload } from '@musicapp/types/songs';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { type FormState, fieldErrorsOf, textField, textFields } from '@/lib/form-state';
-import { type FormAction, guardedAction } from '@/lib/guarded-action';
+import { type FormAction, type FormState, fieldErrorsOf, textField, textFields } from '@/lib/form-state';
+import { guardedAction } from '@/lib/guarded-action';
 
 /**
  * Catalogue and show writes for admins. Each action checks the session and the role itself (the
  * layout's check only decides what is drawn) and the api checks the token once more. The nine
  * actions are three declarations of one create / update / delete shape.
  */
-
-/** The admin forms' state: a rejected form gets `values` back, so it keeps what was typed. */
-export type AdminFormState = FormState;
 
 /** PUT and DELETE answer without `data`. */
 const noData = z.unknown();

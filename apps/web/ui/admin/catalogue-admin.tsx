@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import type { AdminFormState } from '@/actions/admin';
+import type { FormAction } from '@/lib/form-state';
 import formStyles from '@/ui/forms/forms.module.css';
 import { PageHeader } from '@/ui/layout/page-header';
 import styles from './admin.module.css';
@@ -16,7 +16,7 @@ export type CatalogueRow = {
   meta: ReactNode[];
   edit: string;
   remove?: {
-    action: (state: AdminFormState, formData: FormData) => Promise<AdminFormState>;
+    action: FormAction;
     /** The hidden field the action reads the id from. */
     field: string;
     /** Names the thing in the question, e.g. the album “Blue”. */

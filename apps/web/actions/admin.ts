@@ -5,7 +5,8 @@ import { createShowResponse, showPayload } from '@musicapp/types/shows';
 import { createSongResponse, songPayload } from '@musicapp/types/songs';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { z } from 'zod';
+import type { z } from 'zod';
+import { noData } from '@/lib/api-client';
 import { type FormAction, type FormState, fieldErrorsOf, textField, textFields } from '@/lib/form-state';
 import { guardedAction } from '@/lib/guarded-action';
 
@@ -14,9 +15,6 @@ import { guardedAction } from '@/lib/guarded-action';
  * layout's check only decides what is drawn) and the api checks the token once more. The nine
  * actions are three declarations of one create / update / delete shape.
  */
-
-/** PUT and DELETE answer without `data`. */
-const noData = z.unknown();
 
 /** One kind of catalogue item, as the admin forms and the api see it. */
 interface CatalogueKind<P> {

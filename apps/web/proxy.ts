@@ -1,8 +1,8 @@
 import { refreshResponse } from '@musicapp/types/authentications';
 import { type NextRequest, NextResponse } from 'next/server';
-import { callApi } from './lib/api-client';
-import { loginPath } from './lib/session-guard';
-import { ACCESS_COOKIE, cookieOptions, needsRefresh, REFRESH_COOKIE, readClaims } from './lib/session-token';
+import { callApi } from '@/lib/api-client';
+import { loginPath } from '@/lib/session-guard';
+import { ACCESS_COOKIE, cookieOptions, needsRefresh, REFRESH_COOKIE, readClaims } from '@/lib/session-token';
 
 /** Pages that need a session. The pages check again themselves (lib/dal.ts): this is only optimistic. */
 const PROTECTED = ['/reservations', '/playlists', '/admin'];

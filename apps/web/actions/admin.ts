@@ -5,112 +5,15 @@ import { createShowResponse, showPayload } from '@musicapp/types/shows';
 import { createSongResponse, songPayload } from '@musicapp/types/songs';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { z } from 'zod';
-import { type FormState, fieldErrorsOf, textField, textFields } from '../lib/form-state';
-import { type FormAction, guardedAction } from '../lib/guarded-action';
+import type { z } from 'zod';
+import { type CatalogueKind, createAction, deleteAction, updateAction } from '@/lib/catalogue-actions';
+import { idOrNull, numberOrMissing, toUtcIso } from '@/lib/form-values';
 
 /**
- * Catalogue and show writes for admins. Each action checks the session and the role itself (the
- * layout's check only decides what is drawn) and the api checks the token once more. The nine
- * actions are three declarations of one create / update / delete shape.
+ * Catalogue and show writes for admins: what shows, albums and songs are to the admin forms and the
+ * api, and the nine actions built from them by lib/catalogue-actions.ts, which checks the session and
+ * the admin role in each.
  */
-
-/** The admin forms' state: a rejected form gets `values` back, so it keeps what was typed. */
-export type AdminFormState = FormState;
-
-/** PUT and DELETE answer without `data`. */
-const noData = z.unknown();
-
-/** One kind of catalogue item, as the admin forms and the api see it. */
-interface CatalogueKind<P> {
-  /** The api's collection, and the admin pages' segment: `/shows` and `/admin/shows`. */
-  collection: 'shows' | 'albums' | 'songs';
-  /** The hidden field that carries the item's id on edit and delete forms. */
-  idField: string;
-  fields: readonly string[];
-  /** The typed fields as the shared schema's payload. */
-  parse(values: Record<string, string>): z.ZodSafeParseResult<P>;
-  /** The pages that show the item; after a create `id` is unknown, but the payload is. */
-  revalidate(id?: string, payload?: P): void;
-}
-
-const listPath = (kind: CatalogueKind<unknown>) => `/admin/${kind.collection}`;
-const itemPath = (kind: CatalogueKind<unknown>, id: string) =>
-  `/admin/${kind.collection}/${encodeURIComponent(id)}`;
-const apiPath = (kind: CatalogueKind<unknown>, id: string) => `/${kind.collection}/${encodeURIComponent(id)}`;
-
-/** An admin-only action; after a login the admin comes back to `returnTo`. */
-const adminAction = (returnTo: (formData: FormData) => string, run: Parameters<typeof guardedAction>[1]) =>
-  guardedAction((formData) => ({ returnTo: returnTo(formData), role: 'admin' }), run);
-
-/** POSTs the form; `created` says what happens next (a message, or a redirect to the new item). */
-function createAction<P, S extends z.ZodType>(
-  kind: CatalogueKind<P>,
-  createdSchema: S,
-  created: (data: z.output<S>, payload: P) => FormState,
-): FormAction {
-  return adminAction(
-    () => listPath(kind),
-    async ({ formData, call, refuse }) => {
-      const values = textFields(formData, kind.fields);
-      const parsed = kind.parse(values);
-      if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), values };
-      const result = await call(`/${kind.collection}`, createdSchema, { method: 'POST', body: parsed.data });
-      if (!result.ok) return refuse(result, values);
-      kind.revalidate(undefined, parsed.data);
-      return created(result.data, parsed.data);
-    },
-  );
-}
-
-/** PUTs the form to the item named by its id field and stays on its page. */
-function updateAction<P>(kind: CatalogueKind<P>, success: string): FormAction {
-  return adminAction(
-    (formData) => itemPath(kind, textField(formData, kind.idField)),
-    async ({ formData, call, refuse }) => {
-      const id = textField(formData, kind.idField);
-      const values = textFields(formData, kind.fields);
-      const parsed = kind.parse(values);
-      if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), values };
-      const result = await call(apiPath(kind, id), noData, { method: 'PUT', body: parsed.data });
-      if (!result.ok) return refuse(result, values);
-      kind.revalidate(id, parsed.data);
-      return { success };
-    },
-  );
-}
-
-/** DELETEs the item named by the form's id field and goes back to the list. */
-function deleteAction<P>(kind: CatalogueKind<P>): FormAction {
-  return adminAction(
-    (formData) => itemPath(kind, textField(formData, kind.idField)),
-    async ({ formData, call, refuse }) => {
-      const id = textField(formData, kind.idField);
-      const result = await call(apiPath(kind, id), noData, { method: 'DELETE' });
-      if (!result.ok) return refuse(result);
-      kind.revalidate(id);
-      redirect(`${listPath(kind)}?deleted=1`);
-    },
-  );
-}
-
-/** An empty number field stays missing (the schema says "must be a number"), never 0. */
-const numberOrMissing = (raw = '') => (raw.trim() === '' ? undefined : Number(raw));
-
-/** An empty optional field means "none". */
-const idOrNull = (raw = '') => (raw.trim() === '' ? null : raw.trim());
-
-/**
- * `datetime-local` gives "2027-05-01T20:00" with no zone; the field is labelled UTC, so it is read as
- * UTC whatever the browser's zone. A value that already carries a zone is passed on as typed.
- */
-function toUtcIso(raw = ''): string | undefined {
-  const value = raw.trim();
-  if (value === '') return undefined;
-  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value)) return `${value}:00Z`;
-  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?$/.test(value)) return `${value}Z`;
-  return value;
-}
 
 const shows: CatalogueKind<z.output<typeof showPayload>> = {
   collection: 'shows',

@@ -3,11 +3,11 @@
 import { loginPayload, loginResponse, logoutResponse } from '@musicapp/types/authentications';
 import { createUserResponse, userPayload } from '@musicapp/types/users';
 import { redirect } from 'next/navigation';
-import { callApi } from '../lib/api-client';
-import { type FormState, fieldErrorsOf } from '../lib/form-state';
-import { safeNext } from '../lib/safe-next';
-import { clearSession, readRefreshToken, saveSession } from '../lib/session';
-import { loginPath } from '../lib/session-guard';
+import { callApi } from '@/lib/api-client';
+import { type FormState, fieldErrorsOf } from '@/lib/form-state';
+import { safeNext } from '@/lib/safe-next';
+import { clearSession, readRefreshToken, saveSession } from '@/lib/session';
+import { loginPath } from '@/lib/session-guard';
 
 async function logIn(username: string, password: string, next: string): Promise<FormState> {
   const result = await callApi('/authentications', loginResponse.shape.data, {

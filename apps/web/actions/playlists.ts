@@ -5,13 +5,10 @@ import { createPlaylistResponse, playlistPayload, playlistSongPayload } from '@m
 import { lookupUsersResponse, userLookupQuery } from '@musicapp/types/users';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { z } from 'zod';
-import { fieldErrorsOf, textField } from '../lib/form-state';
-import { guardedAction } from '../lib/guarded-action';
-import type { Guard } from '../lib/session-guard';
-
-/** Answers that carry only a message (deletes, adding a song): their `data` is not read. */
-const noData = z.unknown();
+import { noData } from '@/lib/api-client';
+import { fieldErrorsOf, textField } from '@/lib/form-state';
+import { guardedAction } from '@/lib/guarded-action';
+import type { Guard } from '@/lib/session-guard';
 
 const playlistPath = (playlistId: string) => `/playlists/${encodeURIComponent(playlistId)}`;
 

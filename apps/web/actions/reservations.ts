@@ -8,8 +8,8 @@ import {
   reservationPayload,
 } from '@musicapp/types/reservations';
 import { revalidatePath } from 'next/cache';
-import { fieldErrorsOf, textField } from '../lib/form-state';
-import { guardedAction } from '../lib/guarded-action';
+import { fieldErrorsOf, textField } from '@/lib/form-state';
+import { guardedAction } from '@/lib/guarded-action';
 
 const showPath = (showId: string) => `/shows/${encodeURIComponent(showId)}`;
 

@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useEffect } from 'react';
-import { StatusMessage } from '../ui/feedback/status-message';
+import { StatusMessage } from '@/ui/feedback/status-message';
 
 /** Route error boundary: a friendly message and a retry; never the error's message or stack. */
 export default function ErrorPage({ error, retry }: { error: unknown; retry: () => void }) {

@@ -1,8 +1,8 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
-import { SiteFooter } from '../ui/layout/site-footer';
-import { SiteHeader } from '../ui/layout/site-header';
-import { TimeZoneSync } from '../ui/time/time-zone-sync';
+import { SiteFooter } from '@/ui/layout/site-footer';
+import { SiteHeader } from '@/ui/layout/site-header';
+import { TimeZoneSync } from '@/ui/time/time-zone-sync';
 import './globals.css';
 
 export const metadata: Metadata = {

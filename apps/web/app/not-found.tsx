@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { StatusMessage } from '../ui/feedback/status-message';
+import { StatusMessage } from '@/ui/feedback/status-message';
 
 export const metadata: Metadata = { title: 'Page not found' };
 

@@ -1,8 +1,8 @@
 import Link from 'next/link';
-import { getUpcomingShows } from '../lib/dal';
-import { HomeHero } from '../ui/home/home-hero';
-import { QuickLinks } from '../ui/home/quick-links';
-import { ShowList } from '../ui/shows/show-card';
+import { getUpcomingShows } from '@/lib/dal';
+import { HomeHero } from '@/ui/home/home-hero';
+import { QuickLinks } from '@/ui/home/quick-links';
+import { ShowList } from '@/ui/shows/show-card';
 
 export default async function HomePage() {
   const shows = await getUpcomingShows();

@@ -1,15 +1,25 @@
 import { createHash, randomBytes, X509Certificate } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before } from 'node:test';
 import { repoRoot } from '@musicapp/test-kit';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { type Stack, startStack } from './stack';
 
-/** Screenshots of the main pages land in docs/ for the README (elsewhere with E2E_SCREENSHOTS_DIR). */
-export const SCREENSHOTS = process.env.E2E_SCREENSHOTS_DIR
-  ? `${process.env.E2E_SCREENSHOTS_DIR.replace(/\/$/, '')}/`
-  : join(repoRoot, 'docs/screenshots/');
+/**
+ * Where the screenshots of the main pages go. Every run takes them (taking one renders the page whole),
+ * but only UPDATE_SCREENSHOTS=1 writes the tracked docs/screenshots/ that the README shows: otherwise
+ * they land in a scratch folder, so a test run leaves the tree as it found it. E2E_SCREENSHOTS_DIR,
+ * when set, names the folder instead (stack:test's).
+ */
+function screenshotsDir(): string {
+  if (process.env.E2E_SCREENSHOTS_DIR) return process.env.E2E_SCREENSHOTS_DIR;
+  if (/^(1|true|yes)$/i.test(process.env.UPDATE_SCREENSHOTS ?? '')) return join(repoRoot, 'docs/screenshots');
+  return join(tmpdir(), 'musicapp-e2e-screenshots');
+}
+
+export const SCREENSHOTS = `${screenshotsDir().replace(/\/$/, '')}/`;
 
 export const unique = (prefix: string) => `${prefix}${randomBytes(4).toString('hex')}`;
 

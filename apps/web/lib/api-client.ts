@@ -1,6 +1,6 @@
 import 'server-only';
 import { headers as incomingHeaders } from 'next/headers';
-import type { z } from 'zod';
+import { z } from 'zod';
 
 /** Where the api answers; server-side only (never sent to the browser). */
 const API_URL = (process.env.API_URL ?? 'http://127.0.0.1:5000').replace(/\/$/, '');
@@ -17,6 +17,9 @@ export interface ApiRequest {
   /** Ask for an answer read from the database, not one an api replica cached (admin pages). */
   fresh?: boolean;
 }
+
+/** For answers whose `data` is not read (an update, a delete, adding a song): any `data`, or none, will do. */
+export const noData = z.unknown();
 
 const unavailable = {
   ok: false,

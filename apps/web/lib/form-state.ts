@@ -14,6 +14,9 @@ export interface FormState {
 
 export const initialFormState: FormState = {};
 
+/** A Server Action as a form's `useActionState` calls it; the UI takes one as a prop by this type. */
+export type FormAction = (state: FormState, formData: FormData) => Promise<FormState>;
+
 /** The first message per field, from the shared schema's validation. */
 export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
   const errors: Record<string, string> = {};

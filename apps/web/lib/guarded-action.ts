@@ -1,7 +1,7 @@
 import 'server-only';
 import type { z } from 'zod';
 import { type ApiRequest, type ApiResult, callApi } from './api-client';
-import type { FormState } from './form-state';
+import type { FormAction, FormState } from './form-state';
 import { readSession, type Session } from './session';
 import { type ApiFailure, admit, type Guard, ONLY_ADMINS, refusal } from './session-guard';
 
@@ -18,8 +18,6 @@ export interface ActionContext {
   /** An api failure as this form's state; a rejected token goes to login. */
   refuse(failure: ApiFailure, values?: Record<string, string>): FormState;
 }
-
-export type FormAction = (state: FormState, formData: FormData) => Promise<FormState>;
 
 /**
  * A Server Action for `useActionState` that re-checks the session (and role) itself, the same way for

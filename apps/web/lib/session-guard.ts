@@ -1,3 +1,4 @@
+import type { Role } from '@musicapp/types/users';
 import { redirect } from 'next/navigation';
 import type { ApiResult } from './api-client';
 import type { FormState } from './form-state';
@@ -12,7 +13,8 @@ import type { Session } from './session';
 /** Who may do something, and the page it is done from (login brings the user back there). */
 export interface Guard {
   returnTo: string;
-  role?: 'admin';
+  /** The one role a guard asks for so far; none means any logged-in user. */
+  role?: Extract<Role, 'admin'>;
 }
 
 export type ApiFailure = Extract<ApiResult<unknown>, { ok: false }>;

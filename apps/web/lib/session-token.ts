@@ -1,3 +1,5 @@
+import { type Role, roles } from '@musicapp/types/users';
+
 /** The session lives in two httpOnly cookies set by this server; page JavaScript never sees a token. */
 export const ACCESS_COOKIE = 'musicapp_access';
 export const REFRESH_COOKIE = 'musicapp_refresh';
@@ -14,7 +16,7 @@ export function cookieOptions(maxAgeSeconds: number, secure: boolean) {
  */
 export interface TokenClaims {
   userId: string;
-  role: 'user' | 'admin';
+  role: Role;
   expiresAt: number; // epoch ms
 }
 
@@ -30,7 +32,7 @@ export function readClaims(token: string | undefined): TokenClaims | null {
     if (typeof claims.sub !== 'string' || typeof claims.exp !== 'number') return null;
     return {
       userId: claims.sub,
-      role: claims.role === 'admin' ? 'admin' : 'user',
+      role: roles.find((role) => role === claims.role) ?? 'user', // an unknown role is a plain user
       expiresAt: claims.exp * 1000,
     };
   } catch {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { formatForReader, preferredLocale } from '../lib/date-format';
+import { formatForReader, preferredLocale } from '@/lib/date-format';
 
 const ISO = '2027-03-05T20:00:00.000Z';
 

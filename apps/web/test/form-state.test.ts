@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { reservationPayload } from '@musicapp/types/reservations';
 import { userPayload } from '@musicapp/types/users';
-import { fieldErrorsOf } from '../lib/form-state';
+import { fieldErrorsOf } from '@/lib/form-state';
 
 test('a form gets the first message of each invalid field from the shared schema', () => {
   const result = userPayload.safeParse({ username: 'a b', password: '1', fullname: '' });

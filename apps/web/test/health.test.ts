@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { healthResponse } from '@musicapp/types/operations';
-import { dynamic, GET } from '../app/api/health/route';
+import { dynamic, GET } from '@/app/api/health/route';
 
 describe('GET /api/health', () => {
   it('answers 200 with a success envelope saying ok', async () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { safeNext } from '../lib/safe-next';
+import { safeNext } from '@/lib/safe-next';
 
 test('paths of this site are kept, with their query and fragment', () => {
   for (const path of ['/', '/reservations', '/shows/show-1?seats=2#reserve', '/songs?q=a%20b']) {

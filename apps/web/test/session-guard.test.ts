@@ -3,8 +3,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { getURLFromRedirectError } from 'next/dist/client/components/redirect';
 import { isRedirectError } from 'next/dist/client/components/redirect-error';
-import type { Session } from '../lib/session';
-import { admit, loginPath, ONLY_ADMINS, refusal } from '../lib/session-guard';
+import type { Session } from '@/lib/session';
+import { admit, loginPath, ONLY_ADMINS, refusal } from '@/lib/session-guard';
 
 const fan: Session = { userId: 'user-1', role: 'user', expiresAt: Date.now() + 60_000, accessToken: 'a.b.c' };
 const admin: Session = { ...fan, role: 'admin' };

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { cookieOptions, needsRefresh, REFRESH_MARGIN_MS, readClaims } from '../lib/session-token';
+import { cookieOptions, needsRefresh, REFRESH_MARGIN_MS, readClaims } from '@/lib/session-token';
 
 const token = (claims: object) =>
   `${Buffer.from('{"alg":"HS256"}').toString('base64url')}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.sig`;

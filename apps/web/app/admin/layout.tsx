@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
-import { getAdminSession } from '../../lib/admin-dal';
-import { AdminNav } from '../../ui/admin/admin-nav';
-import { AdminsOnly } from '../../ui/admin/admins-only';
+import { getAdminSession } from '@/lib/admin-dal';
+import { AdminNav } from '@/ui/admin/admin-nav';
+import { AdminsOnly } from '@/ui/admin/admins-only';
 
 export const metadata: Metadata = {
   title: { default: 'Admin', template: '%s · Admin · Musicapp' },

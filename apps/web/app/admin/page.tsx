@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getAdminSession } from '../../lib/admin-dal';
-import styles from '../../ui/admin/admin.module.css';
-import { AdminsOnly } from '../../ui/admin/admins-only';
-import { PageHeader } from '../../ui/layout/page-header';
+import { getAdminSession } from '@/lib/admin-dal';
+import styles from '@/ui/admin/admin.module.css';
+import { AdminsOnly } from '@/ui/admin/admins-only';
+import { PageHeader } from '@/ui/layout/page-header';
 
 export const metadata: Metadata = { title: 'Overview' };
 

@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getAlbums } from '../../lib/dal';
-import { firstParam, type SearchParams } from '../../lib/search-params';
-import { AlbumList } from '../../ui/albums/album-list';
-import styles from '../../ui/albums/albums.module.css';
-import { PageHeader } from '../../ui/layout/page-header';
+import { getAlbums } from '@/lib/dal';
+import { firstParam, type SearchParams } from '@/lib/search-params';
+import { AlbumList } from '@/ui/albums/album-list';
+import styles from '@/ui/albums/albums.module.css';
+import { PageHeader } from '@/ui/layout/page-header';
 
 export const metadata: Metadata = { title: 'Albums' };
 

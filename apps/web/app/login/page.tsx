@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { login } from '../../actions/auth';
-import { AuthForm } from '../../ui/auth/auth-form';
-import { PageHeader } from '../../ui/layout/page-header';
+import { login } from '@/actions/auth';
+import { AuthForm } from '@/ui/auth/auth-form';
+import { PageHeader } from '@/ui/layout/page-header';
 
 export const metadata: Metadata = { title: 'Log in' };
 

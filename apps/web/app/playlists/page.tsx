@@ -1,12 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getMyPlaylists, requireSession } from '../../lib/dal';
-import { firstParam, type SearchParams } from '../../lib/search-params';
-import { PageHeader } from '../../ui/layout/page-header';
-import { CreatePlaylistForm } from '../../ui/playlists/create-playlist-form';
-import { PlaylistList } from '../../ui/playlists/playlist-list';
-import styles from '../../ui/playlists/playlists.module.css';
-import { SharingNote } from '../../ui/playlists/sharing-note';
+import { getMyPlaylists, requireSession } from '@/lib/dal';
+import { firstParam, type SearchParams } from '@/lib/search-params';
+import { PageHeader } from '@/ui/layout/page-header';
+import { CreatePlaylistForm } from '@/ui/playlists/create-playlist-form';
+import { PlaylistList } from '@/ui/playlists/playlist-list';
+import styles from '@/ui/playlists/playlists.module.css';
+import { SharingNote } from '@/ui/playlists/sharing-note';
 
 export const metadata: Metadata = { title: 'My playlists' };
 

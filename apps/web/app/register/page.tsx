@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { register } from '../../actions/auth';
-import { AuthForm } from '../../ui/auth/auth-form';
-import { PageHeader } from '../../ui/layout/page-header';
+import { register } from '@/actions/auth';
+import { AuthForm } from '@/ui/auth/auth-form';
+import { PageHeader } from '@/ui/layout/page-header';
 
 export const metadata: Metadata = { title: 'Create an account' };
 

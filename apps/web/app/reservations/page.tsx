@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
-import { getMyReservations, requireSession } from '../../lib/dal';
-import { PageHeader } from '../../ui/layout/page-header';
-import { ReservationList } from '../../ui/reservations/reservation-list';
+import { getMyReservations, requireSession } from '@/lib/dal';
+import { PageHeader } from '@/ui/layout/page-header';
+import { ReservationList } from '@/ui/reservations/reservation-list';
 
 export const metadata: Metadata = { title: 'My reservations' };
 

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getUpcomingShows } from '../../lib/dal';
-import { PageHeader } from '../../ui/layout/page-header';
-import { ShowList } from '../../ui/shows/show-card';
+import { getUpcomingShows } from '@/lib/dal';
+import { PageHeader } from '@/ui/layout/page-header';
+import { ShowList } from '@/ui/shows/show-card';
 
 export const metadata: Metadata = { title: 'Upcoming shows' };
 

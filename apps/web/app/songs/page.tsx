@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { searchSongs } from '../../lib/dal';
-import { firstParam, type SearchParams } from '../../lib/search-params';
-import { PageHeader } from '../../ui/layout/page-header';
-import { SongList } from '../../ui/songs/song-list';
-import { describeSongQuery, type SongQuery, SongSearch } from '../../ui/songs/song-search';
-import styles from '../../ui/songs/songs.module.css';
+import { searchSongs } from '@/lib/dal';
+import { firstParam, type SearchParams } from '@/lib/search-params';
+import { PageHeader } from '@/ui/layout/page-header';
+import { SongList } from '@/ui/songs/song-list';
+import { describeSongQuery, type SongQuery, SongSearch } from '@/ui/songs/song-search';
+import styles from '@/ui/songs/songs.module.css';
 
 type Props = { searchParams: SearchParams };
 

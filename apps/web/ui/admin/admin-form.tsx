@@ -2,24 +2,21 @@
 
 import type { AlbumSummary } from '@musicapp/types/albums';
 import { type ReactNode, useActionState } from 'react';
-import type { AdminFormState } from '../../actions/admin';
-import { Field, FormFeedback } from '../forms/form-feedback';
-import formStyles from '../forms/forms.module.css';
-import { SubmitButton } from '../forms/submit-button';
-
-type AdminAction = (state: AdminFormState, formData: FormData) => Promise<AdminFormState>;
-
-const initialState: AdminFormState = {};
+import { type FormAction, initialFormState } from '@/lib/form-state';
+import { Field, FormFeedback } from '@/ui/forms/form-feedback';
+import formStyles from '@/ui/forms/forms.module.css';
+import { SubmitButton } from '@/ui/forms/submit-button';
 
 /** What a field of an admin form is given: its name, its value and its error. */
 export type AdminFieldProps = { name: string; defaultValue: string; error: string | undefined };
 
 /**
  * The state of an admin add-or-edit form: its action, and for each field its props — the value typed
- * when the form was rejected, otherwise the saved value (empty when adding), and the field's error.
+ * when the form was rejected (a rejected form gets `values` back), otherwise the saved value (empty when
+ * adding), and the field's error.
  */
-export function useAdminForm(action: AdminAction) {
-  const [state, formAction] = useActionState(action, initialState);
+export function useAdminForm(action: FormAction) {
+  const [state, formAction] = useActionState(action, initialFormState);
   const field = (name: string, saved: string | number | null | undefined): AdminFieldProps => ({
     name,
     defaultValue: state.values?.[name] ?? (saved === null || saved === undefined ? '' : String(saved)),

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { StatusMessage } from '../feedback/status-message';
+import { StatusMessage } from '@/ui/feedback/status-message';
 
 /** What a logged-in fan sees instead of the admin area. */
 export function AdminsOnly() {

@@ -1,8 +1,8 @@
 'use client';
 
 import type { AlbumSummary } from '@musicapp/types/albums';
-import { createAlbum, updateAlbum } from '../../actions/admin';
-import { Field } from '../forms/form-feedback';
+import { createAlbum, updateAlbum } from '@/actions/admin';
+import { Field } from '@/ui/forms/form-feedback';
 import { AdminForm, useAdminForm, YearField } from './admin-form';
 
 /**

@@ -1,8 +1,8 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import type { AdminFormState } from '../../actions/admin';
-import formStyles from '../forms/forms.module.css';
-import { PageHeader } from '../layout/page-header';
+import type { FormAction } from '@/lib/form-state';
+import formStyles from '@/ui/forms/forms.module.css';
+import { PageHeader } from '@/ui/layout/page-header';
 import styles from './admin.module.css';
 import { DeleteForm } from './delete-form';
 
@@ -16,7 +16,7 @@ export type CatalogueRow = {
   meta: ReactNode[];
   edit: string;
   remove?: {
-    action: (state: AdminFormState, formData: FormData) => Promise<AdminFormState>;
+    action: FormAction;
     /** The hidden field the action reads the id from. */
     field: string;
     /** Names the thing in the question, e.g. the album “Blue”. */

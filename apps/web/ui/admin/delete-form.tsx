@@ -1,12 +1,10 @@
 'use client';
 
 import { useActionState } from 'react';
-import type { AdminFormState } from '../../actions/admin';
-import { FormFeedback } from '../forms/form-feedback';
-import { SubmitButton } from '../forms/submit-button';
+import { type FormAction, initialFormState } from '@/lib/form-state';
+import { FormFeedback } from '@/ui/forms/form-feedback';
+import { SubmitButton } from '@/ui/forms/submit-button';
 import styles from './admin.module.css';
-
-const initialState: AdminFormState = {};
 
 /**
  * Deleting asks once more (an open <details>, so it works without JavaScript too). The api's refusal
@@ -19,7 +17,7 @@ export function DeleteForm({
   what,
   summary = 'Delete',
 }: {
-  action: (state: AdminFormState, formData: FormData) => Promise<AdminFormState>;
+  action: FormAction;
   /** The hidden field the action reads the id from. */
   field: string;
   id: string;
@@ -27,7 +25,7 @@ export function DeleteForm({
   what: string;
   summary?: string;
 }) {
-  const [state, formAction] = useActionState(action, initialState);
+  const [state, formAction] = useActionState(action, initialFormState);
   return (
     <details className={styles.confirm} open={state.message ? true : undefined}>
       <summary aria-label={`${summary}: ${what}`}>{summary}</summary>

@@ -2,8 +2,8 @@
 
 import type { AlbumSummary } from '@musicapp/types/albums';
 import { MAX_SHOW_CAPACITY, type Show } from '@musicapp/types/shows';
-import { createShow, updateShow } from '../../actions/admin';
-import { Field } from '../forms/form-feedback';
+import { createShow, updateShow } from '@/actions/admin';
+import { Field } from '@/ui/forms/form-feedback';
 import { AdminForm, AlbumIdField, useAdminForm } from './admin-form';
 import { toUtcInputValue } from './utc-date-time';
 

@@ -2,8 +2,8 @@
 
 import type { AlbumSummary } from '@musicapp/types/albums';
 import type { Song } from '@musicapp/types/songs';
-import { createSong, updateSong } from '../../actions/admin';
-import { Field } from '../forms/form-feedback';
+import { createSong, updateSong } from '@/actions/admin';
+import { Field } from '@/ui/forms/form-feedback';
 import { AdminForm, AlbumIdField, useAdminForm, YearField } from './admin-form';
 
 /**

@@ -1,13 +1,13 @@
 'use client';
 
 import { useActionState } from 'react';
-import { type FormState, initialFormState } from '../../lib/form-state';
-import { Field, FormFeedback } from '../forms/form-feedback';
-import styles from '../forms/forms.module.css';
-import { SubmitButton } from '../forms/submit-button';
+import { type FormAction, initialFormState } from '@/lib/form-state';
+import { Field, FormFeedback } from '@/ui/forms/form-feedback';
+import styles from '@/ui/forms/forms.module.css';
+import { SubmitButton } from '@/ui/forms/submit-button';
 
 interface AuthFormProps {
-  action: (state: FormState, formData: FormData) => Promise<FormState>;
+  action: FormAction;
   mode: 'login' | 'register';
   next: string;
 }

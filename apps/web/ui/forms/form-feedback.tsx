@@ -1,4 +1,4 @@
-import type { FormState } from '../../lib/form-state';
+import type { FormState } from '@/lib/form-state';
 import styles from './forms.module.css';
 
 /** The form's answer: an error in an assertive alert, a success in a polite status. */

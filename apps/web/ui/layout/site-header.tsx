@@ -1,6 +1,6 @@
 import Link from 'next/link';
-import { logout } from '../../actions/auth';
-import { getSession } from '../../lib/dal';
+import { logout } from '@/actions/auth';
+import { getSession } from '@/lib/dal';
 import { NavLink } from './nav-link';
 import styles from './site-header.module.css';
 import { siteSections } from './site-nav';

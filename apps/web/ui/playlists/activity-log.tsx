@@ -1,5 +1,5 @@
 import type { Activity } from '@musicapp/types/playlists';
-import { LocalTime } from '../time/local-time';
+import { LocalTime } from '@/ui/time/local-time';
 import styles from './playlists.module.css';
 
 /** Who added or removed which song, and when; newest first. */

@@ -1,10 +1,10 @@
 'use client';
 
 import { useActionState } from 'react';
-import { changeCollaborator } from '../../actions/playlists';
-import { initialFormState } from '../../lib/form-state';
-import { Field, FormFeedback } from '../forms/form-feedback';
-import { SubmitButton } from '../forms/submit-button';
+import { changeCollaborator } from '@/actions/playlists';
+import { initialFormState } from '@/lib/form-state';
+import { Field, FormFeedback } from '@/ui/forms/form-feedback';
+import { SubmitButton } from '@/ui/forms/submit-button';
 import styles from './playlists.module.css';
 
 /** One username, two buttons: the action reads which was pressed (`intent`). Owner only. */

@@ -1,10 +1,10 @@
 'use client';
 
 import { useActionState } from 'react';
-import { createPlaylist } from '../../actions/playlists';
-import { initialFormState } from '../../lib/form-state';
-import { Field, FormFeedback } from '../forms/form-feedback';
-import { SubmitButton } from '../forms/submit-button';
+import { createPlaylist } from '@/actions/playlists';
+import { initialFormState } from '@/lib/form-state';
+import { Field, FormFeedback } from '@/ui/forms/form-feedback';
+import { SubmitButton } from '@/ui/forms/submit-button';
 import styles from './playlists.module.css';
 
 /** Names a new playlist; the action opens it straight away, ready for songs. */

@@ -1,10 +1,10 @@
 'use client';
 
 import { useActionState } from 'react';
-import { deletePlaylist } from '../../actions/playlists';
-import { initialFormState } from '../../lib/form-state';
-import { FormFeedback } from '../forms/form-feedback';
-import { SubmitButton } from '../forms/submit-button';
+import { deletePlaylist } from '@/actions/playlists';
+import { initialFormState } from '@/lib/form-state';
+import { FormFeedback } from '@/ui/forms/form-feedback';
+import { SubmitButton } from '@/ui/forms/submit-button';
 import styles from './playlists.module.css';
 
 /** Deleting asks once more (an open <details>, so it works without JavaScript too). Owner only. */

@@ -1,6 +1,6 @@
 import type { SongSummary } from '@musicapp/types/songs';
 import Link from 'next/link';
-import { searchInputProps } from '../forms/search-input';
+import { searchInputProps } from '@/ui/forms/search-input';
 import styles from './playlists.module.css';
 import { AddSongForm } from './song-row-forms';
 

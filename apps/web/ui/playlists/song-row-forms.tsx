@@ -2,9 +2,9 @@
 
 import type { SongSummary } from '@musicapp/types/songs';
 import { type ReactNode, useActionState } from 'react';
-import { addSongToPlaylist, removeSongFromPlaylist } from '../../actions/playlists';
-import { initialFormState } from '../../lib/form-state';
-import { SubmitButton } from '../forms/submit-button';
+import { addSongToPlaylist, removeSongFromPlaylist } from '@/actions/playlists';
+import { initialFormState } from '@/lib/form-state';
+import { SubmitButton } from '@/ui/forms/submit-button';
 import styles from './playlists.module.css';
 
 interface Props {

@@ -1,10 +1,10 @@
 'use client';
 
 import { useActionState } from 'react';
-import { cancelReservation } from '../../actions/reservations';
-import { initialFormState } from '../../lib/form-state';
-import { FormFeedback } from '../forms/form-feedback';
-import { SubmitButton } from '../forms/submit-button';
+import { cancelReservation } from '@/actions/reservations';
+import { initialFormState } from '@/lib/form-state';
+import { FormFeedback } from '@/ui/forms/form-feedback';
+import { SubmitButton } from '@/ui/forms/submit-button';
 import styles from './reservations.module.css';
 
 /** Cancelling asks once more (an open <details>, so it works without JavaScript too). */

@@ -1,7 +1,7 @@
 import { pluralise } from '@musicapp/types/common';
 import type { ReservationWithShow } from '@musicapp/types/reservations';
 import Link from 'next/link';
-import { LocalTime } from '../time/local-time';
+import { LocalTime } from '@/ui/time/local-time';
 import { CancelForm } from './cancel-form';
 import styles from './reservations.module.css';
 

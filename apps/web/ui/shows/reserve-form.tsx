@@ -2,11 +2,11 @@
 
 import { MAX_SEATS_PER_RESERVATION } from '@musicapp/types/reservations';
 import { useActionState } from 'react';
-import { reserve } from '../../actions/reservations';
-import { initialFormState } from '../../lib/form-state';
-import { FormFeedback } from '../forms/form-feedback';
-import formStyles from '../forms/forms.module.css';
-import { SubmitButton } from '../forms/submit-button';
+import { reserve } from '@/actions/reservations';
+import { initialFormState } from '@/lib/form-state';
+import { FormFeedback } from '@/ui/forms/form-feedback';
+import formStyles from '@/ui/forms/forms.module.css';
+import { SubmitButton } from '@/ui/forms/submit-button';
 import styles from './shows.module.css';
 
 /**

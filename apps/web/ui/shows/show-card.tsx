@@ -1,7 +1,7 @@
 import { pluralise } from '@musicapp/types/common';
 import type { Show } from '@musicapp/types/shows';
 import Link from 'next/link';
-import { LocalTime } from '../time/local-time';
+import { LocalTime } from '@/ui/time/local-time';
 import styles from './shows.module.css';
 
 export function seatsLabel(seatsLeft: number): string {

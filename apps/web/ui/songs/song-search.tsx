@@ -1,6 +1,6 @@
 import Link from 'next/link';
-import { Field } from '../forms/form-feedback';
-import { searchInputProps } from '../forms/search-input';
+import { Field } from '@/ui/forms/form-feedback';
+import { searchInputProps } from '@/ui/forms/search-input';
 import styles from './songs.module.css';
 
 export interface SongQuery {

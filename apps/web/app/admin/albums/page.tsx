@@ -1,12 +1,12 @@
 import type { Metadata } from 'next';
-import { deleteAlbum } from '../../../actions/admin';
-import { getAdminSession } from '../../../lib/admin-dal';
-import { getAlbums } from '../../../lib/dal';
-import { firstParam, type SearchParams } from '../../../lib/search-params';
-import styles from '../../../ui/admin/admin.module.css';
-import { AdminsOnly } from '../../../ui/admin/admins-only';
-import { AlbumForm } from '../../../ui/admin/album-form';
-import { CatalogueAdmin } from '../../../ui/admin/catalogue-admin';
+import { deleteAlbum } from '@/actions/admin';
+import { getAdminSession } from '@/lib/admin-dal';
+import { getAlbums } from '@/lib/dal';
+import { firstParam, type SearchParams } from '@/lib/search-params';
+import styles from '@/ui/admin/admin.module.css';
+import { AdminsOnly } from '@/ui/admin/admins-only';
+import { AlbumForm } from '@/ui/admin/album-form';
+import { CatalogueAdmin } from '@/ui/admin/catalogue-admin';
 
 export const metadata: Metadata = { title: 'Albums' };
 

@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
-import { getAdminSession, getAlbumChoices } from '../../../lib/admin-dal';
-import { getUpcomingShows } from '../../../lib/dal';
-import { firstParam, type SearchParams } from '../../../lib/search-params';
-import { AdminsOnly } from '../../../ui/admin/admins-only';
-import { CatalogueAdmin } from '../../../ui/admin/catalogue-admin';
-import { ShowForm } from '../../../ui/admin/show-form';
-import { formatUtc } from '../../../ui/admin/utc-date-time';
+import { getAdminSession, getAlbumChoices } from '@/lib/admin-dal';
+import { getUpcomingShows } from '@/lib/dal';
+import { firstParam, type SearchParams } from '@/lib/search-params';
+import { AdminsOnly } from '@/ui/admin/admins-only';
+import { CatalogueAdmin } from '@/ui/admin/catalogue-admin';
+import { ShowForm } from '@/ui/admin/show-form';
+import { formatUtc } from '@/ui/admin/utc-date-time';
 
 export const metadata: Metadata = { title: 'Shows' };
 

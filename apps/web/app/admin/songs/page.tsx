@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
-import { deleteSong } from '../../../actions/admin';
-import { getAdminSession, getAlbumChoices, getCatalogueSongs } from '../../../lib/admin-dal';
-import { firstParam, type SearchParams } from '../../../lib/search-params';
-import { AdminsOnly } from '../../../ui/admin/admins-only';
-import { CatalogueAdmin } from '../../../ui/admin/catalogue-admin';
-import { SongForm } from '../../../ui/admin/song-form';
+import { deleteSong } from '@/actions/admin';
+import { getAdminSession, getAlbumChoices, getCatalogueSongs } from '@/lib/admin-dal';
+import { firstParam, type SearchParams } from '@/lib/search-params';
+import { AdminsOnly } from '@/ui/admin/admins-only';
+import { CatalogueAdmin } from '@/ui/admin/catalogue-admin';
+import { SongForm } from '@/ui/admin/song-form';
 
 export const metadata: Metadata = { title: 'Songs' };
 

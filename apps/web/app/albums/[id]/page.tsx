@@ -2,10 +2,10 @@ import { pluralise } from '@musicapp/types/common';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getAlbum } from '../../../lib/dal';
-import styles from '../../../ui/albums/albums.module.css';
-import { PageHeader } from '../../../ui/layout/page-header';
-import { SongList } from '../../../ui/songs/song-list';
+import { getAlbum } from '@/lib/dal';
+import styles from '@/ui/albums/albums.module.css';
+import { PageHeader } from '@/ui/layout/page-header';
+import { SongList } from '@/ui/songs/song-list';
 
 type Props = { params: Promise<{ id: string }> };
 

@@ -2,22 +2,16 @@ import { pluralise } from '@musicapp/types/common';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import {
-  getPlaylist,
-  getPlaylistActivities,
-  getSession,
-  requireSession,
-  searchSongs,
-} from '../../../lib/dal';
-import { firstParam, type SearchParams } from '../../../lib/search-params';
-import { StatusMessage } from '../../../ui/feedback/status-message';
-import { PageHeader } from '../../../ui/layout/page-header';
-import { ActivityLog } from '../../../ui/playlists/activity-log';
-import { CollaboratorForm } from '../../../ui/playlists/collaborator-form';
-import { DeletePlaylistForm } from '../../../ui/playlists/delete-playlist-form';
-import { PlaylistSongs } from '../../../ui/playlists/playlist-songs';
-import styles from '../../../ui/playlists/playlists.module.css';
-import { SongPicker } from '../../../ui/playlists/song-picker';
+import { getPlaylist, getPlaylistActivities, getSession, requireSession, searchSongs } from '@/lib/dal';
+import { firstParam, type SearchParams } from '@/lib/search-params';
+import { StatusMessage } from '@/ui/feedback/status-message';
+import { PageHeader } from '@/ui/layout/page-header';
+import { ActivityLog } from '@/ui/playlists/activity-log';
+import { CollaboratorForm } from '@/ui/playlists/collaborator-form';
+import { DeletePlaylistForm } from '@/ui/playlists/delete-playlist-form';
+import { PlaylistSongs } from '@/ui/playlists/playlist-songs';
+import styles from '@/ui/playlists/playlists.module.css';
+import { SongPicker } from '@/ui/playlists/song-picker';
 
 type Props = { params: Promise<{ id: string }>; searchParams: SearchParams };
 

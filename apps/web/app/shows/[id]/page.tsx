@@ -2,13 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getSession, getShow } from '../../../lib/dal';
-import { loginPath } from '../../../lib/session-guard';
-import { PageHeader } from '../../../ui/layout/page-header';
-import { ReserveForm } from '../../../ui/shows/reserve-form';
-import { seatsLabel } from '../../../ui/shows/show-card';
-import styles from '../../../ui/shows/shows.module.css';
-import { LocalTime } from '../../../ui/time/local-time';
+import { getSession, getShow } from '@/lib/dal';
+import { loginPath } from '@/lib/session-guard';
+import { PageHeader } from '@/ui/layout/page-header';
+import { ReserveForm } from '@/ui/shows/reserve-form';
+import { seatsLabel } from '@/ui/shows/show-card';
+import styles from '@/ui/shows/shows.module.css';
+import { LocalTime } from '@/ui/time/local-time';
 
 type Props = { params: Promise<{ id: string }> };
 

@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getAlbum, getSong } from '../../../lib/dal';
-import { PageHeader } from '../../../ui/layout/page-header';
-import { SongFacts } from '../../../ui/songs/song-facts';
-import styles from '../../../ui/songs/songs.module.css';
+import { getAlbum, getSong } from '@/lib/dal';
+import { PageHeader } from '@/ui/layout/page-header';
+import { SongFacts } from '@/ui/songs/song-facts';
+import styles from '@/ui/songs/songs.module.css';
 
 type Props = { params: Promise<{ id: string }> };
 

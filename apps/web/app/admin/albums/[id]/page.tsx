@@ -2,15 +2,15 @@ import { pluralise } from '@musicapp/types/common';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { deleteAlbum } from '../../../../actions/admin';
-import { getAdminSession, getAlbumForEditing } from '../../../../lib/admin-dal';
-import styles from '../../../../ui/admin/admin.module.css';
-import { AdminsOnly } from '../../../../ui/admin/admins-only';
-import { AlbumForm } from '../../../../ui/admin/album-form';
-import { CatalogueRows } from '../../../../ui/admin/catalogue-admin';
-import { DeleteForm } from '../../../../ui/admin/delete-form';
-import { EditPanels } from '../../../../ui/admin/edit-panels';
-import { PageHeader } from '../../../../ui/layout/page-header';
+import { deleteAlbum } from '@/actions/admin';
+import { getAdminSession, getAlbumForEditing } from '@/lib/admin-dal';
+import styles from '@/ui/admin/admin.module.css';
+import { AdminsOnly } from '@/ui/admin/admins-only';
+import { AlbumForm } from '@/ui/admin/album-form';
+import { CatalogueRows } from '@/ui/admin/catalogue-admin';
+import { DeleteForm } from '@/ui/admin/delete-form';
+import { EditPanels } from '@/ui/admin/edit-panels';
+import { PageHeader } from '@/ui/layout/page-header';
 
 type Props = { params: Promise<{ id: string }> };
 

@@ -1,17 +1,17 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { deleteShow } from '../../../../actions/admin';
-import { getAdminSession, getAlbumChoices } from '../../../../lib/admin-dal';
-import { getShow } from '../../../../lib/dal';
-import { firstParam, type SearchParams } from '../../../../lib/search-params';
-import styles from '../../../../ui/admin/admin.module.css';
-import { AdminsOnly } from '../../../../ui/admin/admins-only';
-import { DeleteForm } from '../../../../ui/admin/delete-form';
-import { EditPanels } from '../../../../ui/admin/edit-panels';
-import { ShowForm } from '../../../../ui/admin/show-form';
-import formStyles from '../../../../ui/forms/forms.module.css';
-import { PageHeader } from '../../../../ui/layout/page-header';
+import { deleteShow } from '@/actions/admin';
+import { getAdminSession, getAlbumChoices } from '@/lib/admin-dal';
+import { getShow } from '@/lib/dal';
+import { firstParam, type SearchParams } from '@/lib/search-params';
+import styles from '@/ui/admin/admin.module.css';
+import { AdminsOnly } from '@/ui/admin/admins-only';
+import { DeleteForm } from '@/ui/admin/delete-form';
+import { EditPanels } from '@/ui/admin/edit-panels';
+import { ShowForm } from '@/ui/admin/show-form';
+import formStyles from '@/ui/forms/forms.module.css';
+import { PageHeader } from '@/ui/layout/page-header';
 
 type Props = { params: Promise<{ id: string }>; searchParams: SearchParams };
 

@@ -1,15 +1,15 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { deleteSong } from '../../../../actions/admin';
-import { getAdminSession, getAlbumChoices } from '../../../../lib/admin-dal';
-import { getSong } from '../../../../lib/dal';
-import styles from '../../../../ui/admin/admin.module.css';
-import { AdminsOnly } from '../../../../ui/admin/admins-only';
-import { DeleteForm } from '../../../../ui/admin/delete-form';
-import { EditPanels } from '../../../../ui/admin/edit-panels';
-import { SongForm } from '../../../../ui/admin/song-form';
-import { PageHeader } from '../../../../ui/layout/page-header';
+import { deleteSong } from '@/actions/admin';
+import { getAdminSession, getAlbumChoices } from '@/lib/admin-dal';
+import { getSong } from '@/lib/dal';
+import styles from '@/ui/admin/admin.module.css';
+import { AdminsOnly } from '@/ui/admin/admins-only';
+import { DeleteForm } from '@/ui/admin/delete-form';
+import { EditPanels } from '@/ui/admin/edit-panels';
+import { SongForm } from '@/ui/admin/song-form';
+import { PageHeader } from '@/ui/layout/page-header';
 
 type Props = { params: Promise<{ id: string }> };
 

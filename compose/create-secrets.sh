@@ -2,7 +2,7 @@
 # Creates the stack's swarm secrets, once per swarm: random values straight from openssl into `docker
 # secret create` (never printed or written to disk), the proxies' TLS certificate and key from the files
 # you name, the admin password you give. Existing secrets are kept (secrets are immutable: to rotate
-# one, see the README's operate table).
+# one, see docs/deploy.md, "Operate").
 #   TLS_CERTIFICATE_FILE=chain.pem TLS_KEY_FILE=key.pem [ADMIN_PASSWORD=…] compose/create-secrets.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-npx biome check README.md package.json turbo.json biome.json scripts
+npx biome check README.md docs package.json turbo.json biome.json scripts
 
 if ! command -v shellcheck >/dev/null; then
   echo "ShellCheck is needed to lint the shell scripts: apt-get install shellcheck (.ci/run installs it)" >&2

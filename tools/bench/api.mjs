@@ -88,38 +88,23 @@ async function insertSongs(db, count, albumId = null) {
   }
 }
 
-async function main() {
-  // 1. The bare node:http reference, in its own process like the api.
-  const barePort = await freePort();
-  const bare = spawn(
+/** A reference server of reference/, in its own process like the api, killed at the end. */
+async function startReference(file, port, env = {}) {
+  const child = spawn(
     process.execPath,
-    [
-      '-e',
-      `require('node:http').createServer((q, s) => { s.setHeader('content-type', 'application/json'); s.end('{"status":"success","data":{"ok":true}}'); }).listen(${barePort}, '127.0.0.1')`,
-    ],
-    { stdio: 'ignore' },
+    [fileURLToPath(new URL(`./reference/${file}`, import.meta.url)), port],
+    {
+      stdio: 'ignore',
+      env: { ...process.env, ...env },
+    },
   );
-  atEnd(() => bare.kill('SIGKILL'));
-  await sleep(300);
-  const bareRow = await load('bare node:http (constant JSON)', `http://127.0.0.1:${barePort}/`, {
-    connections: 32,
-  });
+  atEnd(() => child.kill('SIGKILL'));
+  await sleep(1000);
+  return child;
+}
 
-  // 2. A fresh database and one api process on it (it migrates the database itself).
-  const database = await benchDatabase();
-  const db = await connectTo(database);
-  const profileDir = args.profile ? mkdtempSync(join(tmpdir(), 'musicapp-profile-')) : null;
-  const apiEnv = {
-    LOG_LEVEL: args['log-level'],
-    ADMIN_USERNAME: 'benchadmin',
-    ADMIN_PASSWORD: 'bench-admin-password',
-    LOGIN_RATE_LIMIT_PER_CLIENT: '1000000',
-    LOGIN_RATE_LIMIT_PER_USERNAME: '1000000',
-  };
-  let api = await startBenchApi({ database, env: apiEnv, profileDir });
-  atEnd(() => api.kill());
-
-  // 3. Catalogue of 1,000 songs, one album of 10 songs among them.
+/** A fresh catalogue of 1,000 songs, one album of 10 among them, indexed for search: the album's id. */
+async function seedCatalogue(db, knex) {
   const albumId = `album-bench${randomBytes(6).toString('hex')}`;
   await db.query('insert into albums (id, name, year, created_at) values (?, ?, ?, ?)', [
     albumId,
@@ -132,56 +117,113 @@ async function main() {
   await db.query(
     `update songs set title = concat(title, ' ${RARE}') where id in (select id from (select id from songs order by id limit 3) s)`,
   );
-
-  const knex = createDb({ client: 'mysql', ...MYSQL, database, poolMax: 2 });
-  atEnd(() => knex.destroy());
   await rebuildSongSearchIndex(knex); // the songs were loaded behind the API's back
+  return albumId;
+}
 
-  // A peer measured in the same run: plain Express 5 + mysql2 running the same album query, with no
-  // knex, no middleware and no logging: the ceiling of this stack on this machine. Its GET /songs does
-  // what the original musicapp backend does (about 1,200 req/s at 1,000 songs when the issue was
-  // written): every song loaded per request and filtered in the process; the target is 4× that, and
-  // measuring it here, in the same run, keeps the comparison fair on a machine whose speed varies.
-  const peerPort = await freePort();
-  const peer = spawn(
-    process.execPath,
-    [
-      '--input-type=module',
-      '-e',
-      `import express from 'express'; import mysql from 'mysql2/promise';
-       const pool = mysql.createPool(${JSON.stringify({ ...MYSQL, database, connectionLimit: 10 })});
-       const app = express(); app.set('etag', false);
-       app.get('/albums/:id', async (req, res) => {
-         const [rows] = await pool.query('select a.id, a.name, a.year, s.id as song_id, s.title, s.performer from albums a left join songs s on s.album_id = a.id where a.id = ? order by s.title, s.id', [req.params.id]);
-         res.json({ status: 'success', data: { album: { id: rows[0].id, name: rows[0].name, year: rows[0].year, songs: rows.map((r) => ({ id: r.song_id, title: r.title, performer: r.performer })) } } });
-       });
-       app.get('/songs', async (req, res) => {
-         const [rows] = await pool.query('select id, title, performer from songs');
-         const term = String(req.query.title ?? '').toLowerCase();
-         res.json({ status: 'success', data: { songs: rows.filter((r) => r.title.toLowerCase().includes(term)) } });
-       });
-       app.listen(${peerPort}, '127.0.0.1');`,
-    ],
-    { stdio: 'ignore', cwd: fileURLToPath(new URL('./', import.meta.url)) }, // its imports resolve from this workspace
-  );
-  atEnd(() => peer.kill('SIGKILL'));
-  await sleep(1000);
+/** The peer and the load-everything reference (reference/express-peer.mjs) on the same database. */
+async function measurePeer(database, albumId) {
+  const port = await freePort();
+  const peer = await startReference('express-peer.mjs', port, {
+    BENCH_PEER_MYSQL: JSON.stringify({ ...MYSQL, database }),
+  });
   const peerRow = await load(
     'peer: plain Express 5 + mysql2, same album query',
-    `http://127.0.0.1:${peerPort}/albums/${albumId}`,
-    {
-      connections: 32,
-      pid: peer.pid,
-    },
+    `http://127.0.0.1:${port}/albums/${albumId}`,
+    { connections: 32, pid: peer.pid },
   );
   const loadEverythingRow = await load(
     'reference: GET /songs?title=love loading all 1k songs per request (the original approach)',
-    `http://127.0.0.1:${peerPort}/songs?title=love`,
+    `http://127.0.0.1:${port}/songs?title=love`,
     { connections: 32, pid: peer.pid },
   );
   peer.kill('SIGKILL');
+  return { peerRow, loadEverythingRow };
+}
 
-  // Two api processes on the same database, loaded one at a time: one with the default settings
+/** Grows the catalogue to 100,000 songs, re-indexed and analysed. */
+async function growCatalogue(db, knex) {
+  const started = Date.now();
+  await insertSongs(db, 99_000);
+  await db.query(
+    `update songs set title = concat(title, ' ${RARE}') where title like 'rain fire 1%' limit 4`,
+  );
+  await rebuildSongSearchIndex(knex);
+  await db.query('analyze table songs, song_search_grams');
+  const [[{ grams }]] = await db.query('select count(*) as grams from song_search_grams');
+  console.log(
+    `inserted and indexed 99,000 more songs (${grams} search grams in all) in ${Date.now() - started} ms`,
+  );
+}
+
+/** MariaDB's plans for the search and album queries (GET /songs?title= reads the postings of the
+ * term's rarest gram in list order: see songs.repository.ts). */
+async function printPlans(db, albumId) {
+  const postingsPlan = (gram) =>
+    `explain select s.id, s.title, s.performer from song_search_grams g join songs s on s.id = g.song_id where g.field = 't' and g.gram = '${gram}' and g.title like ? escape '!' order by g.title, g.song_id limit 51`;
+  const plans = {
+    [`GET /songs?title=${RARE} (rare term, MariaDB)`]: await db.query(postingsPlan('xyl'), [`%${RARE}%`]),
+    'GET /songs?title=love (common term, MariaDB)': await db.query(postingsPlan('lov'), ['%love%']),
+    'GET /albums/:id (MariaDB)': await db.query(
+      'explain select a.id, a.name, a.year, s.id, s.title, s.performer from albums a left join songs s on s.album_id = a.id where a.id = ? order by s.title, s.id',
+      [albumId],
+    ),
+  };
+  for (const [name, [rows]] of Object.entries(plans)) {
+    console.log(`\n== EXPLAIN ${name} ==`);
+    console.table(
+      rows.map(({ table, type, key, ref, rows: n, Extra }) => ({ table, type, key, ref, rows: n, Extra })),
+    );
+  }
+}
+
+/** The figures as ratios to the references measured in the same run. */
+function printRatios({ bareRow, peerRow, loadEverythingRow, albums1k, albums100k, search1k }) {
+  console.log('\n== Results ==');
+  console.table(results);
+  const percentOf = (row, reference) => ((100 * row['req/s']) / reference['req/s']).toFixed(1);
+  for (const kind of ['cached', 'uncached']) {
+    console.log(
+      `GET /albums/:id ${kind === 'cached' ? 'cached 1 s (the default)' : 'with no cache'}: ` +
+        `${percentOf(albums1k[kind], bareRow)}% of bare node:http at 1k songs, ` +
+        `${percentOf(albums100k[kind], bareRow)}% at 100k songs; ${percentOf(albums1k[kind], peerRow)}% of the peer`,
+    );
+  }
+  console.log(`the plain Express 5 + mysql2 peer: ${percentOf(peerRow, bareRow)}% of bare node:http`);
+  const times = (row) => (row['req/s'] / loadEverythingRow['req/s']).toFixed(1);
+  console.log(
+    `GET /songs?title=love at 1k songs: ${search1k.cached['req/s']} req/s cached (${times(search1k.cached)}× the ` +
+      `load-everything reference), ${search1k.uncached['req/s']} req/s with no cache (${times(search1k.uncached)}×)`,
+  );
+}
+
+async function main() {
+  // 1. The bare node:http reference.
+  const barePort = await freePort();
+  await startReference('bare-http.mjs', barePort);
+  const bareRow = await load('bare node:http (constant JSON)', `http://127.0.0.1:${barePort}/`, {
+    connections: 32,
+  });
+
+  // 2. A fresh database, one api process on it (it migrates the database itself), the catalogue, the peer.
+  const database = await benchDatabase();
+  const db = await connectTo(database);
+  const profileDir = args.profile ? mkdtempSync(join(tmpdir(), 'musicapp-profile-')) : null;
+  const apiEnv = {
+    LOG_LEVEL: args['log-level'],
+    ADMIN_USERNAME: 'benchadmin',
+    ADMIN_PASSWORD: 'bench-admin-password',
+    LOGIN_RATE_LIMIT_PER_CLIENT: '1000000',
+    LOGIN_RATE_LIMIT_PER_USERNAME: '1000000',
+  };
+  let api = await startBenchApi({ database, env: apiEnv, profileDir });
+  atEnd(() => api.kill());
+  const knex = createDb({ client: 'mysql', ...MYSQL, database, poolMax: 2 });
+  atEnd(() => knex.destroy());
+  const albumId = await seedCatalogue(db, knex);
+  const { peerRow, loadEverythingRow } = await measurePeer(database, albumId);
+
+  // 3. Two api processes on the same database, loaded one at a time: one with the default settings
   // (catalogue reads cached for CATALOG_CACHE_MS = 1 s, see apps/api/src/catalogue-cache.ts), one with
   // the cache off, so that every catalogue figure also shows what each request costs the database.
   // The cached process serves only GET /albums/:id first, so its CPU profile (--profile) is of that route.
@@ -212,18 +254,8 @@ async function main() {
   if (args.quick) return;
   const search1k = await onBoth('GET /songs?title=love, 1k songs', '/songs?title=love', 32);
 
-  // 4. Grow the catalogue to 100,000 songs.
-  const started = Date.now();
-  await insertSongs(db, 99_000);
-  await db.query(
-    `update songs set title = concat(title, ' ${RARE}') where title like 'rain fire 1%' limit 4`,
-  );
-  await rebuildSongSearchIndex(knex);
-  await db.query('analyze table songs, song_search_grams');
-  const [[{ grams }]] = await db.query('select count(*) as grams from song_search_grams');
-  console.log(
-    `inserted and indexed 99,000 more songs (${grams} search grams in all) in ${Date.now() - started} ms`,
-  );
+  // 4. The same at 100,000 songs.
+  await growCatalogue(db, knex);
   const albums100k = await onBoth('GET /albums/:id (10 songs), 100k songs', `/albums/${albumId}`, 32);
   await onBoth(`GET /songs?title=${RARE} (rare), 100k songs`, `/songs?title=${RARE}`, 8);
   await onBoth('GET /songs?title=love, 100k songs', '/songs?title=love', 32);
@@ -236,43 +268,11 @@ async function main() {
     body: JSON.stringify({ username: 'benchadmin', password: 'bench-admin-password' }),
     pid: api.child.pid,
   });
-
-  // GET /songs?title= reads the postings of the term's rarest gram in list order (see songs.repository.ts).
-  const postingsPlan = (gram) =>
-    `explain select s.id, s.title, s.performer from song_search_grams g join songs s on s.id = g.song_id where g.field = 't' and g.gram = '${gram}' and g.title like ? escape '!' order by g.title, g.song_id limit 51`;
-  const [explain] = await db.query(postingsPlan('xyl'), [`%${RARE}%`]);
-  const [explainCommon] = await db.query(postingsPlan('lov'), ['%love%']);
-  const [explainAlbum] = await db.query(
-    'explain select a.id, a.name, a.year, s.id, s.title, s.performer from albums a left join songs s on s.album_id = a.id where a.id = ? order by s.title, s.id',
-    [albumId],
-  );
   await api.stop();
   await uncached.stop();
 
-  console.log('\n== Results ==');
-  console.table(results);
-  const percentOf = (row, reference) => ((100 * row['req/s']) / reference['req/s']).toFixed(1);
-  for (const kind of ['cached', 'uncached']) {
-    console.log(
-      `GET /albums/:id ${kind === 'cached' ? 'cached 1 s (the default)' : 'with no cache'}: ` +
-        `${percentOf(albums1k[kind], bareRow)}% of bare node:http at 1k songs, ` +
-        `${percentOf(albums100k[kind], bareRow)}% at 100k songs; ${percentOf(albums1k[kind], peerRow)}% of the peer`,
-    );
-  }
-  console.log(`the plain Express 5 + mysql2 peer: ${percentOf(peerRow, bareRow)}% of bare node:http`);
-  const times = (row) => (row['req/s'] / loadEverythingRow['req/s']).toFixed(1);
-  console.log(
-    `GET /songs?title=love at 1k songs: ${search1k.cached['req/s']} req/s cached (${times(search1k.cached)}× the ` +
-      `load-everything reference), ${search1k.uncached['req/s']} req/s with no cache (${times(search1k.uncached)}×)`,
-  );
-  const plan = (rows) =>
-    rows.map(({ table, type, key, ref, rows: n, Extra }) => ({ table, type, key, ref, rows: n, Extra }));
-  console.log(`\n== EXPLAIN GET /songs?title=${RARE} (rare term, MariaDB) ==`);
-  console.table(plan(explain));
-  console.log('== EXPLAIN GET /songs?title=love (common term, MariaDB) ==');
-  console.table(plan(explainCommon));
-  console.log('== EXPLAIN GET /albums/:id (MariaDB) ==');
-  console.table(plan(explainAlbum));
+  printRatios({ bareRow, peerRow, loadEverythingRow, albums1k, albums100k, search1k });
+  await printPlans(db, albumId);
   if (profile.functions) printProfile('the api under GET /albums/:id', profile);
 }
 

@@ -66,8 +66,10 @@ export async function startStack(): Promise<Stack> {
         LOG_LEVEL: 'warn',
         ADMIN_USERNAME: ADMIN.username,
         ADMIN_PASSWORD: ADMIN.password,
-        // Every browser here is 127.0.0.1: one client, where the journeys make many accounts.
+        // Every browser here is 127.0.0.1: one client, where the journeys make many accounts and
+        // the generated-redirect journey logs in a thousand times.
         REGISTRATION_RATE_LIMIT_PER_CLIENT: '100000',
+        LOGIN_RATE_LIMIT_PER_CLIENT: '100000',
       },
     });
     next = startProcess(

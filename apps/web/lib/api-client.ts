@@ -1,9 +1,12 @@
 import 'server-only';
 import { headers as incomingHeaders } from 'next/headers';
 import { z } from 'zod';
+import { clientAddress, trustedProxyHops } from '@/lib/client-address';
 
 /** Where the api answers; server-side only (never sent to the browser). */
 const API_URL = (process.env.API_URL ?? 'http://127.0.0.1:5000').replace(/\/$/, '');
+/** How many proxies stand in front of the web (docker-compose.yaml: nginx-frontend, 1). */
+const PROXY_HOPS = trustedProxyHops(process.env.WEB_TRUSTED_PROXY_HOPS);
 
 export type ApiResult<T> =
   | { ok: true; status: number; data: T }
@@ -33,18 +36,19 @@ const fetchOnce = (url: string, init: RequestInit) =>
 const isTimeout = (error: unknown) => error instanceof Error && error.name === 'TimeoutError';
 
 /**
- * What the api should know about the browser's request: its address as the proxies recorded it (so the
- * login rate limit at nginx-backend and in the api counts browsers, not web replicas) and its request id
- * (so one id follows a page through nginx, the web and the api logs). Outside a request: nothing.
+ * What the api should know about the browser's request: its address as the web's own proxy recorded
+ * it, and only that (so the login limits at nginx-backend and in the api count browsers, not web
+ * replicas, and a browser cannot name another address), and its request id (so one id follows a page
+ * through nginx, the web and the api logs). Outside a request: nothing.
  */
 async function forwardedHeaders(): Promise<Record<string, string>> {
   try {
     const incoming = await incomingHeaders();
     const forwarded: Record<string, string> = {};
-    for (const name of ['x-forwarded-for', 'x-request-id']) {
-      const value = incoming.get(name);
-      if (value) forwarded[name] = value;
-    }
+    const address = clientAddress(incoming.get('x-forwarded-for'), PROXY_HOPS);
+    if (address) forwarded['x-forwarded-for'] = address;
+    const requestId = incoming.get('x-request-id');
+    if (requestId) forwarded['x-request-id'] = requestId;
     return forwarded;
   } catch {
     return {};

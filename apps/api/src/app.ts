@@ -5,13 +5,10 @@ import type { Logger } from 'pino';
 import { catalogueCache } from './catalogue-cache.js';
 import { type Clock, systemClock } from './clock.js';
 import type { Config } from './config.js';
-import { API_REFERENCE_ASSETS, apiReferenceAssets } from './http/api-reference.js';
-import { accessGuards } from './http/authenticate.js';
 import { freshAnswers } from './http/cache-control.js';
 import { errorHandler, notFoundHandler } from './http/error-handler.js';
 import { loginRateLimits, registrationRateLimit } from './http/rate-limit.js';
 import { requestId } from './http/request-id.js';
-import { mountRoutes } from './http/route-table.js';
 import { albumsRepository } from './modules/albums/albums.repository.js';
 import { albumsRoutes } from './modules/albums/albums.routes.js';
 import { albumsService } from './modules/albums/albums.service.js';
@@ -38,8 +35,11 @@ import { songsService } from './modules/songs/songs.service.js';
 import { usersRepository } from './modules/users/users.repository.js';
 import { usersRoutes } from './modules/users/users.routes.js';
 import { usersService } from './modules/users/users.service.js';
-import { buildOpenApiDocument } from './openapi/document.js';
-import type { RouteDeclaration } from './route-declaration.js';
+import { accessGuards } from './routes/access.js';
+import { API_REFERENCE_ASSETS, apiReferenceAssets } from './routes/api-reference.js';
+import { buildOpenApiDocument } from './routes/openapi-document.js';
+import type { RouteDeclaration } from './routes/route.js';
+import { mountRoutes } from './routes/route-table.js';
 
 export interface AppDeps {
   db: Knex;

@@ -1,7 +1,6 @@
 import type { RequestHandler } from 'express';
 import { AuthenticationError, ForbiddenError } from '../errors.js';
 import type { Principal } from '../modules/authentications/principal.js';
-import type { AccessGuards } from './route-table.js';
 
 declare module 'express-serve-static-core' {
   interface Request {
@@ -63,17 +62,3 @@ export const requireAdmin: RequestHandler = (req, _res, next) => {
     throw new ForbiddenError('Only admins can change the catalogue and shows');
   next();
 };
-
-/**
- * What each kind of access checks before a route's own code. Ownership is the service's rule (it knows
- * whose a playlist or reservation is), so `owner` routes check the token here and the owner there.
- */
-export function accessGuards(tokens: AccessTokenVerifier): AccessGuards {
-  const authenticated = authenticate(tokens);
-  return {
-    public: [],
-    user: [authenticated],
-    owner: [authenticated],
-    admin: [authenticated, requireAdmin],
-  };
-}

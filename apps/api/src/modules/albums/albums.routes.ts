@@ -8,7 +8,8 @@ import { freshReadHeaders, pageQuery } from '@musicapp/types/common';
 import type { Request } from 'express';
 import { sendCachedData } from '../../http/cached-json.js';
 import { pathId } from '../../http/validate.js';
-import { type Access, type RouteDeclaration, route } from '../../route-declaration.js';
+import type { Access } from '../../routes/access.js';
+import { type RouteDeclaration, route } from '../../routes/route.js';
 import type { AlbumsService } from './albums.service.js';
 
 /** Reads are public; writes are `writeAccess` (admin, or public with CATALOG_WRITES=public). */

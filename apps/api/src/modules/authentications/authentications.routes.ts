@@ -6,7 +6,7 @@ import {
 } from '@musicapp/types/authentications';
 import type { RequestHandler } from 'express';
 import { jsonBody } from '../../http/json-body.js';
-import { type RouteDeclaration, route } from '../../route-declaration.js';
+import { type RouteDeclaration, route } from '../../routes/route.js';
 import type { AuthenticationsService } from './authentications.service.js';
 
 export function authenticationsRoutes(

@@ -1,6 +1,6 @@
 import { collaborationPayload, createCollaborationResponse } from '@musicapp/types/collaborations';
 import { principalOf } from '../../http/authenticate.js';
-import { type RouteDeclaration, route } from '../../route-declaration.js';
+import { type RouteDeclaration, route } from '../../routes/route.js';
 import type { CollaborationsService } from './collaborations.service.js';
 
 /** A playlist's owner adds and removes its collaborators. */

@@ -3,8 +3,8 @@ import type { Knex } from 'knex';
 import { dialectOf } from '../../db/create-db.js';
 import { migrationsDone } from '../../db/migrate.js';
 import { ServiceUnavailableError } from '../../errors.js';
-import { sendApiReference } from '../../http/api-reference.js';
-import { type RouteDeclaration, route } from '../../route-declaration.js';
+import { sendApiReference } from '../../routes/api-reference.js';
+import { type RouteDeclaration, route } from '../../routes/route.js';
 
 /** Liveness, readiness, the OpenAPI document and the browsable reference made from it. */
 export function operationsRoutes(db: Knex, openApiDocument: () => object): RouteDeclaration[] {

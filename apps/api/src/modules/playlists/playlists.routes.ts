@@ -9,7 +9,7 @@ import {
 } from '@musicapp/types/playlists';
 import { principalOf } from '../../http/authenticate.js';
 import { pathId } from '../../http/validate.js';
-import { type RouteDeclaration, route } from '../../route-declaration.js';
+import { type RouteDeclaration, route } from '../../routes/route.js';
 import type { PlaylistsService } from './playlists.service.js';
 
 /** Signed-in users only; a playlist's routes are its owner's, and most also its collaborators'. */

@@ -8,7 +8,7 @@ import {
 } from '@musicapp/types/reservations';
 import { principalOf } from '../../http/authenticate.js';
 import { pathId } from '../../http/validate.js';
-import { type RouteDeclaration, route } from '../../route-declaration.js';
+import { type RouteDeclaration, route } from '../../routes/route.js';
 import type { ReservationsService } from './reservations.service.js';
 
 /** A fan's own reservations: another fan's reservation is answered exactly like a missing one. */

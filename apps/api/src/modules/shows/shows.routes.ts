@@ -6,7 +6,7 @@ import {
   showPayload,
 } from '@musicapp/types/shows';
 import { pathId } from '../../http/validate.js';
-import { type RouteDeclaration, route } from '../../route-declaration.js';
+import { type RouteDeclaration, route } from '../../routes/route.js';
 import type { ShowsService } from './shows.service.js';
 
 /** Public listing and detail; writes are for admins only (CATALOG_WRITES does not open them). */

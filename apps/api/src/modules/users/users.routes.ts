@@ -1,6 +1,6 @@
 import { createUserResponse, lookupUsersResponse, userLookupQuery, userPayload } from '@musicapp/types/users';
 import type { RequestHandler } from 'express';
-import { type RouteDeclaration, route } from '../../route-declaration.js';
+import { type RouteDeclaration, route } from '../../routes/route.js';
 import type { UsersService } from './users.service.js';
 
 export function usersRoutes(users: UsersService, registrationLimit: RequestHandler): RouteDeclaration[] {

@@ -1,15 +1,6 @@
 import type { Request, RequestHandler, Response } from 'express';
 import type { z } from 'zod';
-
-/**
- * Who may call a route:
- * - `public`: anyone, no token;
- * - `user`: any signed-in user;
- * - `owner`: signed in, and the service lets only the resource's owner (or, where the summary says so, a
- *   collaborator) through: anyone else gets 403, or 404 where `othersGet: 404` says ids reveal nothing;
- * - `admin`: signed in as an admin; any other user gets 403.
- */
-export type Access = 'public' | 'user' | 'owner' | 'admin';
+import type { Access } from './access.js';
 
 export type Method = 'get' | 'post' | 'put' | 'delete';
 

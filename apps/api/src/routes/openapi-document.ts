@@ -1,6 +1,7 @@
 import { failEnvelope, idParam, messageResponse } from '@musicapp/types/common';
 import { z } from 'zod';
-import type { Access, RouteDeclaration } from '../route-declaration.js';
+import type { Access } from './access.js';
+import type { RouteDeclaration } from './route.js';
 
 const ERROR_TEXT: Record<number, string> = {
   400: 'Invalid payload, query or cursor',

@@ -1,11 +1,9 @@
-import type { Request, RequestHandler, Router } from 'express';
+import type { Request, Router } from 'express';
 import type { z } from 'zod';
-import type { Access, RouteDeclaration } from '../route-declaration.js';
-import { jsonBody } from './json-body.js';
-import { validate } from './validate.js';
-
-/** The middleware that enforces each kind of access before a route's own. */
-export type AccessGuards = Record<Access, RequestHandler[]>;
+import { jsonBody } from '../http/json-body.js';
+import { validate } from '../http/validate.js';
+import type { AccessGuards } from './access.js';
+import type { RouteDeclaration } from './route.js';
 
 /** Header values by the names a schema gives them (`Idempotency-Key`), whatever their case on the wire. */
 function headersFor(schema: z.ZodObject, req: Request): Record<string, string | undefined> {

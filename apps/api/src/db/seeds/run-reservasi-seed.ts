@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { loadConfig } from '../../config.js';
 import { createLogger } from '../../logger.js';
+import { stableId } from '../../modules/ids.js';
 import { createDb, dialectOf } from '../create-db.js';
-import { stableId } from '../ids.js';
 import { migrateToLatest } from '../migrate.js';
 import { demoShows } from './demo-catalogue.js';
 import { seedCatalogue } from './seed-catalogue.js';

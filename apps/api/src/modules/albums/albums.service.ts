@@ -2,9 +2,9 @@ import type { Album, AlbumPayload } from '@musicapp/types/albums';
 import type { PageQuery } from '@musicapp/types/common';
 import type { CatalogueCache } from '../../catalogue-cache.js';
 import type { Clock } from '../../clock.js';
-import { decodeCursor, toPage } from '../../db/cursor.js';
-import { newId } from '../../db/ids.js';
 import { NotFoundError } from '../../errors.js';
+import { newId } from '../ids.js';
+import { decodeCursor, toPage } from '../paging.js';
 import type { AlbumsRepository } from './albums.repository.js';
 
 /** For songs and shows that name an album: an unknown one is 404, naming it. */

@@ -1,8 +1,8 @@
 import type { Activity, Playlist, PlaylistSummary } from '@musicapp/types/playlists';
 import type { Knex } from 'knex';
-import { afterKey } from '../../db/cursor.js';
 import { isUniqueViolation } from '../../db/db-errors.js';
 import { collectSongs } from '../../db/joined-songs.js';
+import { afterKey } from '../../db/keyset.js';
 
 export interface PlaylistAccess {
   ownerId: string;

@@ -1,8 +1,8 @@
 import type { PageQuery } from '@musicapp/types/common';
 import type { Clock } from '../../clock.js';
-import { decodeCursor, toPage } from '../../db/cursor.js';
-import { newId } from '../../db/ids.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../errors.js';
+import { newId } from '../ids.js';
+import { decodeCursor, toPage } from '../paging.js';
 import type { SongsRepository } from '../songs/songs.repository.js';
 import type { PlaylistsRepository } from './playlists.repository.js';
 

@@ -5,7 +5,6 @@ import type { Logger } from 'pino';
 import { catalogueCache } from './catalogue-cache.js';
 import { type Clock, systemClock } from './clock.js';
 import type { Config } from './config.js';
-import { freshAnswers } from './http/cache-control.js';
 import { errorHandler, notFoundHandler } from './http/error-handler.js';
 import { loginRateLimits, registrationRateLimit } from './http/rate-limit.js';
 import { requestId } from './http/request-id.js';
@@ -37,7 +36,7 @@ import { usersRoutes } from './modules/users/users.routes.js';
 import { usersService } from './modules/users/users.service.js';
 import { accessGuards } from './routes/access.js';
 import { API_REFERENCE_ASSETS, apiReferenceAssets } from './routes/api-reference.js';
-import { buildOpenApiDocument } from './routes/openapi-document.js';
+import { buildOpenApiDocument, type OpenApiDocument } from './routes/openapi-document.js';
 import type { RouteDeclaration } from './routes/route.js';
 import { mountRoutes } from './routes/route-table.js';
 
@@ -46,10 +45,21 @@ export interface AppDeps {
   config: Config;
   logger: Logger;
   clock?: Clock;
+  /**
+   * Hold every answer to its route's declared response schema, and answer a drift with a 500 naming it
+   * (routes/answer.ts). The tests' apps and non-production processes turn it on; production skips the cost.
+   */
+  checkResponses?: boolean;
 }
 
 /** Builds the whole API on the injected dependencies. Never listens and never reads the environment. */
-export function createApp({ db, config, logger, clock = systemClock }: AppDeps): Express {
+export function createApp({
+  db,
+  config,
+  logger,
+  clock = systemClock,
+  checkResponses = false,
+}: AppDeps): Express {
   const users = usersRepository(db);
   const albums = albumsRepository(db);
   const songs = songsRepository(db);
@@ -59,15 +69,14 @@ export function createApp({ db, config, logger, clock = systemClock }: AppDeps):
 
   const playlistsSvc = playlistsService(playlists, songs, clock);
   const catalogWrites = config.catalogWrites === 'public' ? 'public' : 'admin';
-  const wantsFresh = freshAnswers(tokens);
 
   // Built on the first request for it, then kept.
-  let openApiDocument: object | undefined;
+  let openApiDocument: OpenApiDocument | undefined;
   // Every route the api serves, declared once: mounted below, and described by /openapi.json and /docs.
   const routes: RouteDeclaration[] = [
     ...operationsRoutes(db, () => (openApiDocument ??= buildOpenApiDocument(routes))),
-    ...albumsRoutes(albumsService(albums, clock, catalogue), catalogWrites, wantsFresh),
-    ...songsRoutes(songsService(songs, albums, clock, catalogue), catalogWrites, wantsFresh),
+    ...albumsRoutes(albumsService(albums, clock, catalogue), catalogWrites),
+    ...songsRoutes(songsService(songs, albums, clock, catalogue), catalogWrites),
     ...usersRoutes(
       usersService(users, config.bcryptCost, clock),
       registrationRateLimit(config.registrationsPerClientPerHour),
@@ -108,7 +117,7 @@ export function createApp({ db, config, logger, clock = systemClock }: AppDeps):
   );
 
   app.use(API_REFERENCE_ASSETS, apiReferenceAssets());
-  mountRoutes(app, routes, accessGuards(tokens));
+  mountRoutes(app, routes, accessGuards(tokens), { checkResponses });
 
   app.use(notFoundHandler);
   app.use(errorHandler(logger));

@@ -66,7 +66,8 @@ async function main(): Promise<void> {
   }
 
   const stopHousekeeping = startHousekeeping(db, logger, systemClock);
-  const app = createApp({ db, config, logger });
+  // Answers are held to their declared schemas everywhere but in production (npm run dev included).
+  const app = createApp({ db, config, logger, checkResponses: config.env !== 'production' });
   const server = createServer(app);
   server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
   server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1000;

@@ -50,6 +50,18 @@ export function optionalPrincipal(
   }
 }
 
+/**
+ * On public routes: sets `req.principal` when a valid bearer token comes along, and lets every request
+ * through (a public route may do a little more for some callers, and must never fail the others).
+ */
+export function identifyCaller(tokens: AccessTokenVerifier): RequestHandler {
+  return (req, _res, next) => {
+    const principal = optionalPrincipal(tokens, req.headers.authorization);
+    if (principal) req.principal = principal;
+    next();
+  };
+}
+
 /** The principal set by `authenticate`; routes behind it can rely on it. */
 export function principalOf(req: { principal?: Principal }): Principal {
   if (!req.principal) throw new AuthenticationError('Missing authentication');

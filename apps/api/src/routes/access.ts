@@ -1,9 +1,14 @@
 import type { RequestHandler } from 'express';
-import { type AccessTokenVerifier, authenticate, requireAdmin } from '../http/authenticate.js';
+import {
+  type AccessTokenVerifier,
+  authenticate,
+  identifyCaller,
+  requireAdmin,
+} from '../http/authenticate.js';
 
 /**
  * Who may call a route:
- * - `public`: anyone, no token;
+ * - `public`: anyone, no token needed (a valid one names the caller, a bad one is ignored);
  * - `user`: any signed-in user;
  * - `owner`: signed in, and the service lets only the resource's owner (or, where the summary says so, a
  *   collaborator) through: anyone else gets 403, or 404 where `othersGet: 404` says ids reveal nothing;
@@ -21,7 +26,7 @@ export type AccessGuards = Record<Access, RequestHandler[]>;
 export function accessGuards(tokens: AccessTokenVerifier): AccessGuards {
   const authenticated = authenticate(tokens);
   return {
-    public: [],
+    public: [identifyCaller(tokens)],
     user: [authenticated],
     owner: [authenticated],
     admin: [authenticated, requireAdmin],

@@ -19,6 +19,7 @@ import { collaborationsRepository } from './modules/collaborations/collaboration
 import { collaborationsRoutes } from './modules/collaborations/collaborations.routes.js';
 import { collaborationsService } from './modules/collaborations/collaborations.service.js';
 import { operationsRoutes } from './modules/operations/operations.routes.js';
+import { playlistSongsRepository } from './modules/playlists/playlist-songs.repository.js';
 import { playlistsRepository } from './modules/playlists/playlists.repository.js';
 import { playlistsRoutes } from './modules/playlists/playlists.routes.js';
 import { playlistsService } from './modules/playlists/playlists.service.js';
@@ -67,7 +68,7 @@ export function createApp({
   const tokens = tokenManager(config.tokens, clock);
   const catalogue = catalogueCache({ ttlMs: config.catalogCacheMs });
 
-  const playlistsSvc = playlistsService(playlists, songs, clock);
+  const playlistsSvc = playlistsService(playlists, playlistSongsRepository(db), songs, clock);
   const catalogWrites = config.catalogWrites === 'public' ? 'public' : 'admin';
 
   // Built on the first request for it, then kept.

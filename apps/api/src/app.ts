@@ -5,13 +5,9 @@ import type { Logger } from 'pino';
 import { catalogueCache } from './catalogue-cache.js';
 import { type Clock, systemClock } from './clock.js';
 import type { Config } from './config.js';
-import { API_REFERENCE_ASSETS, apiReferenceAssets } from './http/api-reference.js';
-import { accessGuards } from './http/authenticate.js';
-import { freshAnswers } from './http/cache-control.js';
 import { errorHandler, notFoundHandler } from './http/error-handler.js';
 import { loginRateLimits, registrationRateLimit } from './http/rate-limit.js';
 import { requestId } from './http/request-id.js';
-import { mountRoutes } from './http/route-table.js';
 import { albumsRepository } from './modules/albums/albums.repository.js';
 import { albumsRoutes } from './modules/albums/albums.routes.js';
 import { albumsService } from './modules/albums/albums.service.js';
@@ -23,6 +19,7 @@ import { collaborationsRepository } from './modules/collaborations/collaboration
 import { collaborationsRoutes } from './modules/collaborations/collaborations.routes.js';
 import { collaborationsService } from './modules/collaborations/collaborations.service.js';
 import { operationsRoutes } from './modules/operations/operations.routes.js';
+import { playlistSongsRepository } from './modules/playlists/playlist-songs.repository.js';
 import { playlistsRepository } from './modules/playlists/playlists.repository.js';
 import { playlistsRoutes } from './modules/playlists/playlists.routes.js';
 import { playlistsService } from './modules/playlists/playlists.service.js';
@@ -38,18 +35,32 @@ import { songsService } from './modules/songs/songs.service.js';
 import { usersRepository } from './modules/users/users.repository.js';
 import { usersRoutes } from './modules/users/users.routes.js';
 import { usersService } from './modules/users/users.service.js';
-import { buildOpenApiDocument } from './openapi/document.js';
-import type { RouteDeclaration } from './route-declaration.js';
+import { accessGuards } from './routes/access.js';
+import { API_REFERENCE_ASSETS, apiReferenceAssets } from './routes/api-reference.js';
+import { buildOpenApiDocument, type OpenApiDocument } from './routes/openapi-document.js';
+import type { RouteDeclaration } from './routes/route.js';
+import { mountRoutes } from './routes/route-table.js';
 
 export interface AppDeps {
   db: Knex;
   config: Config;
   logger: Logger;
   clock?: Clock;
+  /**
+   * Hold every answer to its route's declared response schema, and answer a drift with a 500 naming it
+   * (routes/answer.ts). The tests' apps and non-production processes turn it on; production skips the cost.
+   */
+  checkResponses?: boolean;
 }
 
 /** Builds the whole API on the injected dependencies. Never listens and never reads the environment. */
-export function createApp({ db, config, logger, clock = systemClock }: AppDeps): Express {
+export function createApp({
+  db,
+  config,
+  logger,
+  clock = systemClock,
+  checkResponses = false,
+}: AppDeps): Express {
   const users = usersRepository(db);
   const albums = albumsRepository(db);
   const songs = songsRepository(db);
@@ -57,17 +68,16 @@ export function createApp({ db, config, logger, clock = systemClock }: AppDeps):
   const tokens = tokenManager(config.tokens, clock);
   const catalogue = catalogueCache({ ttlMs: config.catalogCacheMs });
 
-  const playlistsSvc = playlistsService(playlists, songs, clock);
+  const playlistsSvc = playlistsService(playlists, playlistSongsRepository(db), songs, clock);
   const catalogWrites = config.catalogWrites === 'public' ? 'public' : 'admin';
-  const wantsFresh = freshAnswers(tokens);
 
   // Built on the first request for it, then kept.
-  let openApiDocument: object | undefined;
+  let openApiDocument: OpenApiDocument | undefined;
   // Every route the api serves, declared once: mounted below, and described by /openapi.json and /docs.
   const routes: RouteDeclaration[] = [
     ...operationsRoutes(db, () => (openApiDocument ??= buildOpenApiDocument(routes))),
-    ...albumsRoutes(albumsService(albums, clock, catalogue), catalogWrites, wantsFresh),
-    ...songsRoutes(songsService(songs, albums, clock, catalogue), catalogWrites, wantsFresh),
+    ...albumsRoutes(albumsService(albums, clock, catalogue), catalogWrites),
+    ...songsRoutes(songsService(songs, albums, clock, catalogue), catalogWrites),
     ...usersRoutes(
       usersService(users, config.bcryptCost, clock),
       registrationRateLimit(config.registrationsPerClientPerHour),
@@ -108,7 +118,7 @@ export function createApp({ db, config, logger, clock = systemClock }: AppDeps):
   );
 
   app.use(API_REFERENCE_ASSETS, apiReferenceAssets());
-  mountRoutes(app, routes, accessGuards(tokens));
+  mountRoutes(app, routes, accessGuards(tokens), { checkResponses });
 
   app.use(notFoundHandler);
   app.use(errorHandler(logger));

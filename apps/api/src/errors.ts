@@ -14,7 +14,8 @@ export abstract class AppError extends Error {
     | 'payload-too-large'
     | 'unsupported-media-type'
     | 'too-many-requests'
-    | 'unavailable';
+    | 'unavailable'
+    | 'broken-contract';
 }
 
 /** The request is malformed: bad JSON, wrong type, unknown field, bad cursor… */
@@ -58,4 +59,12 @@ export class TooManyRequestsError extends AppError {
 /** A dependency (the database) cannot be reached right now; the client may retry. */
 export class ServiceUnavailableError extends AppError {
   readonly kind = 'unavailable';
+}
+/**
+ * The api broke its own contract: an answer its declared response schema refuses. A bug, caught where
+ * answers are checked (tests and development: createApp's `checkResponses`), and answered 500 with this
+ * message naming the drift, so that the failing test says what drifted.
+ */
+export class ContractError extends AppError {
+  readonly kind = 'broken-contract';
 }

@@ -12,6 +12,10 @@ import { refreshTokensRepository } from './modules/authentications/refresh-token
 import { usersRepository } from './modules/users/users.repository.js';
 import { usersService } from './modules/users/users.service.js';
 
+// The api process (the image runs dist/main.js): config → database → migrations → createApp → listen,
+// drained on SIGTERM. The other entry points sit beside it: seed.ts (npm run db:seed, and the first
+// step of npm run dev) and reservasi-seed.ts (for scripts/dump-reservasi-sql.sh); seeds/ is what they add.
+
 /** Longer than nginx's upstream keepalive_timeout (60 s), so nginx always closes an idle connection first. */
 const KEEP_ALIVE_TIMEOUT_MS = 65_000;
 /** On SIGTERM, how long idle kept-alive connections stay open (nginx-backend re-resolves replicas every 5 s). */
@@ -62,7 +66,8 @@ async function main(): Promise<void> {
   }
 
   const stopHousekeeping = startHousekeeping(db, logger, systemClock);
-  const app = createApp({ db, config, logger });
+  // Answers are held to their declared schemas everywhere but in production (npm run dev included).
+  const app = createApp({ db, config, logger, checkResponses: config.env !== 'production' });
   const server = createServer(app);
   server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
   server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1000;

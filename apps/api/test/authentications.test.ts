@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { after, afterEach, before, beforeEach, describe, test } from 'node:test';
 import jwt from 'jsonwebtoken';
 import {
   expectFail,
@@ -117,12 +117,17 @@ describe('authentications', () => {
   });
 });
 
+/**
+ * Each test gets an app of its own, so its limiters start empty: no test spends another's budget, and
+ * each passes alone or in any order.
+ */
 describe('authentications: rate limits', () => {
+  const LIMITS = { LOGIN_RATE_LIMIT_PER_USERNAME: '3', LOGIN_RATE_LIMIT_PER_CLIENT: '8' };
   let t: TestApp;
-  before(async () => {
-    t = await startTestApp({ LOGIN_RATE_LIMIT_PER_USERNAME: '3', LOGIN_RATE_LIMIT_PER_CLIENT: '8' });
+  beforeEach(async () => {
+    t = await startTestApp(LIMITS);
   });
-  after(() => t.close());
+  afterEach(() => t.close());
 
   test('failed logins for one username from one client beyond the limit → 429 with Retry-After, even with the right password', async () => {
     const user = await t.user(); // one successful login, which does not count
@@ -137,9 +142,7 @@ describe('authentications: rate limits', () => {
       .http()
       .post('/authentications')
       .send({ username: user.username, password: user.password });
-    assert.equal(blocked.status, 429);
-    assert.equal(blocked.body.status, 'fail');
-    assert.match(blocked.body.message, /Too many/);
+    expectFail(blocked, 429, /Too many failed logins for this username from this client/);
     assert.ok(Number(blocked.headers['retry-after']) > 0);
   });
 
@@ -211,14 +214,24 @@ describe('authentications: rate limits', () => {
   });
 
   test('attempts from one client beyond its limit → 429 whatever the username', async () => {
-    const statuses: number[] = [];
-    for (let i = 0; i < 8; i++) {
-      const res = await t
+    const from = { 'X-Forwarded-For': '198.51.100.80' };
+    const attempt = () =>
+      t
         .http()
         .post('/authentications')
+        .set(from)
         .send({ username: unique('nobody'), password: 'wrong' });
-      statuses.push(res.status);
+    for (let i = 0; i < Number(LIMITS.LOGIN_RATE_LIMIT_PER_CLIENT); i++) {
+      assert.equal((await attempt()).status, 401, `attempt ${i + 1} is within the limit`);
     }
-    assert.ok(statuses.includes(429), `statuses: ${statuses}`);
+    const blocked = await attempt();
+    expectFail(blocked, 429, /Too many login attempts from this client/);
+    assert.ok(Number(blocked.headers['retry-after']) > 0);
+    const other = await t
+      .http()
+      .post('/authentications')
+      .set({ 'X-Forwarded-For': '198.51.100.81' })
+      .send({ username: unique('nobody'), password: 'wrong' });
+    assert.equal(other.status, 401, 'another client is not affected');
   });
 });

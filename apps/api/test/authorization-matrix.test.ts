@@ -36,11 +36,11 @@ describe('authorization matrix', () => {
   let operations: Operation[];
   let calls: Record<string, Call>;
 
-  before(async () => {
-    t = await startTestApp();
-    owner = await t.user();
-    stranger = await t.user();
-    admin = await t.admin();
+  /**
+   * A real request for each protected operation, on resources made for it: an album, a song, a playlist
+   * with that song, a show and a reservation, all `owner`'s (the catalogue's by `admin`).
+   */
+  async function requests(): Promise<Record<string, Call>> {
     const albumId = await t.addAlbum(admin, { name: 'Matrix', year: 1999 });
     const songId = await t.addSong(admin, { title: 'Neo', year: 1999, genre: 'OST', performer: 'P' });
     const playlistId = await t.addPlaylist(owner, 'Mine');
@@ -60,7 +60,7 @@ describe('authorization matrix', () => {
       startsAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
     };
     const collaboration = { playlistId, userId: stranger.userId };
-    calls = {
+    return {
       'POST /albums': { body: album },
       'PUT /albums/{id}': { id: albumId, body: album },
       'DELETE /albums/{id}': { id: albumId },
@@ -85,7 +85,14 @@ describe('authorization matrix', () => {
       'GET /reservations/{id}': { id: reservationId },
       'DELETE /reservations/{id}': { id: reservationId },
     };
+  }
 
+  before(async () => {
+    t = await startTestApp();
+    owner = await t.user();
+    stranger = await t.user();
+    admin = await t.admin();
+    calls = await requests();
     const document = (await t.http().get('/openapi.json')).body as {
       paths: Record<string, Record<string, { 'x-access': Access; responses: Record<string, unknown> }>>;
     };
@@ -103,8 +110,8 @@ describe('authorization matrix', () => {
 
   const protectedOperations = () => operations.filter((operation) => operation.access !== 'public');
 
-  const call = (operation: Operation, authorization?: string) => {
-    const { id, query, body } = calls[operation.name] ?? {};
+  const call = (operation: Operation, authorization?: string, on = calls) => {
+    const { id, query, body } = on[operation.name] ?? {};
     const path = operation.path.replace('{id}', id ?? 'none') + (query ? `?${query}` : '');
     const req = t.http()[operation.method](path);
     if (authorization) req.set('Authorization', authorization);
@@ -193,9 +200,12 @@ describe('authorization matrix', () => {
   });
 
   test('the right credential gets past every access check', async () => {
-    // Last, since it changes things (a resource deleted by one request is a 404 for the next).
+    // On resources of its own: its requests change them (a resource deleted by one request is a 404 for
+    // the next), and the other tests' resources stay as they were, whatever order the tests run in.
+    const own = await requests();
     for (const operation of protectedOperations()) {
-      const res = await call(operation, (operation.access === 'admin' ? admin : owner).auth.Authorization);
+      const credential = (operation.access === 'admin' ? admin : owner).auth.Authorization;
+      const res = await call(operation, credential, own);
       assert.ok(
         res.status < 500 && res.status !== 401 && res.status !== 403,
         `${operation.name} as its ${operation.access}: ${res.status} ${JSON.stringify(res.body)}`,

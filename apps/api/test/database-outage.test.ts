@@ -5,10 +5,9 @@ import { after, before, describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Knex } from 'knex';
 import request from 'supertest';
-import { createApp } from '../src/app.js';
 import { createDb } from '../src/db/create-db.js';
 import { createLogger } from '../src/logger.js';
-import { testConfig } from './helpers/test-app.js';
+import { createCheckedApp, testConfig } from './helpers/test-app.js';
 import { createTestDatabase, type TestDatabase, testDialect } from './helpers/test-database.js';
 
 /**
@@ -51,7 +50,7 @@ describe('the database goes away and comes back', {
   let database: TestDatabase;
   let link: CuttableLink;
   let db: Knex;
-  let app: ReturnType<typeof createApp>;
+  let app: ReturnType<typeof createCheckedApp>;
 
   before(async () => {
     database = await createTestDatabase();
@@ -60,7 +59,7 @@ describe('the database goes away and comes back', {
     link = new CuttableLink({ host, port });
     await link.open();
     db = createDb({ ...database.config, host: '127.0.0.1', port: link.port });
-    app = createApp({ db, config: testConfig(), logger: createLogger('silent') });
+    app = createCheckedApp({ db, config: testConfig(), logger: createLogger('silent') });
   });
   after(async () => {
     await link?.cut();

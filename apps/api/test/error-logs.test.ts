@@ -2,9 +2,8 @@ import assert from 'node:assert/strict';
 import { Writable } from 'node:stream';
 import { after, before, describe, test } from 'node:test';
 import request from 'supertest';
-import { createApp } from '../src/app.js';
 import { createLogger } from '../src/logger.js';
-import { testConfig } from './helpers/test-app.js';
+import { createCheckedApp, testConfig } from './helpers/test-app.js';
 import { createTestDatabase, type TestDatabase } from './helpers/test-database.js';
 
 /**
@@ -20,11 +19,11 @@ describe('error logs', () => {
       done();
     },
   });
-  let app: ReturnType<typeof createApp>;
+  let app: ReturnType<typeof createCheckedApp>;
 
   before(async () => {
     database = await createTestDatabase();
-    app = createApp({
+    app = createCheckedApp({
       db: database.db,
       config: { ...testConfig(), db: database.config },
       logger: createLogger('error', sink),

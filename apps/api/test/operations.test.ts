@@ -3,10 +3,9 @@ import { once } from 'node:events';
 import { createServer, type Server, type Socket } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import request from 'supertest';
-import { createApp } from '../src/app.js';
 import { createDb } from '../src/db/create-db.js';
 import { createLogger } from '../src/logger.js';
-import { startTestApp, type TestApp, testConfig } from './helpers/test-app.js';
+import { createCheckedApp, startTestApp, type TestApp, testConfig } from './helpers/test-app.js';
 
 /** An app whose MySQL database is at `port` on loopback (nothing listening, or a black hole). */
 function appOnDeadDatabase(port: number) {
@@ -20,7 +19,7 @@ function appOnDeadDatabase(port: number) {
     password: '',
     poolMax: 2,
   });
-  return { app: createApp({ db, config, logger: createLogger('silent') }), db };
+  return { app: createCheckedApp({ db, config, logger: createLogger('silent') }), db };
 }
 
 async function listen(server: Server): Promise<number> {

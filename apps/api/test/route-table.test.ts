@@ -2,9 +2,13 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import express, { type Express } from 'express';
 import request from 'supertest';
-import { createApp } from '../src/app.js';
+import { z } from 'zod';
+import { errorHandler } from '../src/http/error-handler.js';
 import { createLogger } from '../src/logger.js';
-import { startTestApp, type TestApp, testConfig } from './helpers/test-app.js';
+import type { AccessGuards } from '../src/routes/access.js';
+import { route } from '../src/routes/route.js';
+import { mountRoutes } from '../src/routes/route-table.js';
+import { createCheckedApp, startTestApp, type TestApp, testConfig } from './helpers/test-app.js';
 
 /** A layer of an Express 5 router stack: a route, a mounted router, or plain middleware. */
 interface Layer {
@@ -70,7 +74,7 @@ describe('the route table', () => {
   });
 
   test('a route registered around the route table is caught, on the app or on a mounted router', () => {
-    const app = createApp({ db: t.db, config: t.config, logger: createLogger('silent') });
+    const app = createCheckedApp({ db: t.db, config: t.config, logger: createLogger('silent') });
     app.get('/undeclared', (_req, res) => {
       res.json({ status: 'success' });
     });
@@ -105,7 +109,7 @@ describe('the route table', () => {
   });
 
   test('with CATALOG_WRITES=public album and song writes are documented as public, and still agree', async () => {
-    const app = createApp({
+    const app = createCheckedApp({
       db: t.db,
       config: testConfig({ CATALOG_WRITES: 'public' }),
       logger: createLogger('silent'),
@@ -120,5 +124,78 @@ describe('the route table', () => {
       assert.equal(open.paths[path]?.[method]?.['x-access'], 'public', `${method} ${path}`);
     }
     assert.equal(open.paths['/shows']?.post?.['x-access'], 'admin', 'shows stay admin-only');
+  });
+});
+
+describe("the route table's answers", () => {
+  const created = z.object({
+    status: z.literal('success'),
+    message: z.string(),
+    data: z.object({ id: z.string() }),
+  });
+  const anyone: AccessGuards = { public: [], user: [], owner: [], admin: [] };
+
+  /** An app serving one route that answers `data`, its answers checked or not. */
+  function appAnswering(data: () => unknown, checkResponses: boolean) {
+    const app = express();
+    const declaration = route({
+      method: 'post',
+      path: '/things',
+      access: 'public',
+      summary: 'Add a thing',
+      status: 201,
+      response: created,
+      handler: () => ({ message: 'Thing added', data: data() as { id: string } }),
+    });
+    mountRoutes(app, [declaration], anyone, { checkResponses });
+    app.use(errorHandler(createLogger('silent')));
+    return app;
+  }
+
+  test('checked, an answer its schema refuses or with a key it does not know → 500 naming the drift', async () => {
+    for (const [data, drift] of [
+      [{ id: 7 }, /data\.id: Invalid input: expected string, received number/],
+      [{}, /data\.id: Invalid input: expected string, received undefined/],
+      [{ id: 'thing-1', ownerId: 'user-1' }, /data\.ownerId: not in the schema/],
+    ] as const) {
+      const res = await request(appAnswering(() => data, true)).post('/things');
+      assert.equal(res.status, 500, JSON.stringify(data));
+      assert.equal(res.body.status, 'error');
+      assert.match(res.body.message, /^POST \/things answered outside its declared response schema: /);
+      assert.match(res.body.message, drift);
+    }
+  });
+
+  test('checked or not, a right answer is sent as it is, in the envelope, with the declared status', async () => {
+    for (const checked of [true, false]) {
+      const res = await request(appAnswering(() => ({ id: 'thing-1' }), checked)).post('/things');
+      assert.equal(res.status, 201);
+      assert.equal(res.text, '{"status":"success","message":"Thing added","data":{"id":"thing-1"}}');
+      assert.match(res.headers['content-type'] ?? '', /^application\/json; charset=utf-8$/);
+    }
+  });
+
+  test('unchecked (production), a drift is not looked for: the answer goes out as the handler gave it', async () => {
+    const res = await request(appAnswering(() => ({ id: 7 }), false)).post('/things');
+    assert.equal(res.status, 201);
+    assert.deepEqual(res.body.data, { id: 7 });
+  });
+
+  test('the same data object answered again (a cached answer) is serialised once', async () => {
+    let serialisations = 0;
+    const cached = {
+      toJSON() {
+        serialisations += 1;
+        return { id: 'thing-1' };
+      },
+    };
+    const app = appAnswering(() => cached, true);
+    for (let i = 0; i < 3; i++) {
+      const res = await request(app).post('/things');
+      assert.deepEqual(res.body.data, { id: 'thing-1' });
+    }
+    assert.equal(serialisations, 1);
+    await request(appAnswering(() => ({ ...cached }), true)).post('/things');
+    assert.equal(serialisations, 2, 'a new object is serialised anew');
   });
 });

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
-const SEED = fileURLToPath(new URL('../src/db/seeds/run-seed.ts', import.meta.url));
+const SEED = fileURLToPath(new URL('../src/seed.ts', import.meta.url));
 
 /** Runs `npm run db:seed`'s script (the first step of the api's `npm run dev`) with only `env`. */
 function seed(env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {

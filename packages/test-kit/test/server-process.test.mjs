@@ -30,9 +30,13 @@ describe('a server process', () => {
     const port = await freePort();
     const child = startProcess(process.execPath, ['-e', server(port, 0)]);
     let asked = 0;
-    await waitUntilAnswering(child, () => (++asked < 3 ? undefined : `http://127.0.0.1:${port}/`));
-    assert.equal(asked, 3);
-    child.kill();
+    try {
+      await waitUntilAnswering(child, () => (++asked < 3 ? undefined : `http://127.0.0.1:${port}/`));
+      // Asked until it gave an address, then (on a busy machine) maybe again while the server starts.
+      assert.ok(asked >= 3, `asked ${asked} times`);
+    } finally {
+      child.kill();
+    }
     assert.equal(await child.exited(5000), null, 'killed by a signal');
   });
 });

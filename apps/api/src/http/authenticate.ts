@@ -1,7 +1,6 @@
 import type { RequestHandler } from 'express';
 import { AuthenticationError, ForbiddenError } from '../errors.js';
 import type { Principal } from '../modules/authentications/principal.js';
-import type { AccessGuards } from './route-table.js';
 
 declare module 'express-serve-static-core' {
   interface Request {
@@ -51,6 +50,18 @@ export function optionalPrincipal(
   }
 }
 
+/**
+ * On public routes: sets `req.principal` when a valid bearer token comes along, and lets every request
+ * through (a public route may do a little more for some callers, and must never fail the others).
+ */
+export function identifyCaller(tokens: AccessTokenVerifier): RequestHandler {
+  return (req, _res, next) => {
+    const principal = optionalPrincipal(tokens, req.headers.authorization);
+    if (principal) req.principal = principal;
+    next();
+  };
+}
+
 /** The principal set by `authenticate`; routes behind it can rely on it. */
 export function principalOf(req: { principal?: Principal }): Principal {
   if (!req.principal) throw new AuthenticationError('Missing authentication');
@@ -63,17 +74,3 @@ export const requireAdmin: RequestHandler = (req, _res, next) => {
     throw new ForbiddenError('Only admins can change the catalogue and shows');
   next();
 };
-
-/**
- * What each kind of access checks before a route's own code. Ownership is the service's rule (it knows
- * whose a playlist or reservation is), so `owner` routes check the token here and the owner there.
- */
-export function accessGuards(tokens: AccessTokenVerifier): AccessGuards {
-  const authenticated = authenticate(tokens);
-  return {
-    public: [],
-    user: [authenticated],
-    owner: [authenticated],
-    admin: [authenticated, requireAdmin],
-  };
-}

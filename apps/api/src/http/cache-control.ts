@@ -1,5 +1,4 @@
-import type { Request } from 'express';
-import { type AccessTokenVerifier, optionalPrincipal } from './authenticate.js';
+import type { Principal } from '../modules/authentications/principal.js';
 
 /**
  * Whether a catalogue read skips the replica's short cache: `Cache-Control: no-cache` from a signed-in
@@ -7,10 +6,7 @@ import { type AccessTokenVerifier, optionalPrincipal } from './authenticate.js';
  * whichever replica answers). From anyone else the header is ignored: honoured for everybody, it would
  * let any caller turn every read into database work. A bad token here is not an error: the read is public.
  */
-export function freshAnswers(tokens: AccessTokenVerifier): (req: Request) => boolean {
-  return (req) => {
-    const cacheControl = req.headers['cache-control'];
-    if (typeof cacheControl !== 'string' || !/(^|,)\s*no-cache\s*(,|$)/i.test(cacheControl)) return false;
-    return optionalPrincipal(tokens, req.headers.authorization)?.role === 'admin';
-  };
+export function wantsFreshRead(cacheControl: string | undefined, caller: Principal | null): boolean {
+  if (cacheControl === undefined || !/(^|,)\s*no-cache\s*(,|$)/i.test(cacheControl)) return false;
+  return caller?.role === 'admin';
 }

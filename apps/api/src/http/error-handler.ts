@@ -21,6 +21,7 @@ const STATUS: Record<AppError['kind'], number> = {
   'unsupported-media-type': 415,
   'too-many-requests': 429,
   unavailable: 503,
+  'broken-contract': 500,
 };
 
 /** body-parser signals its failures with a `type`; turn them into our own errors. */

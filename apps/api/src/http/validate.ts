@@ -30,9 +30,3 @@ export function validate<S extends z.ZodType>(
   if (!result.success) throw new InvalidInputError(describeIssues(result.error));
   return result.data;
 }
-
-/** The `:id` path parameter. An id of the wrong shape cannot exist, so it is simply not found later. */
-export function pathId(req: { params: Record<string, string | string[] | undefined> }): string {
-  const id = req.params.id;
-  return typeof id === 'string' ? id : '';
-}

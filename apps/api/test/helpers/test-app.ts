@@ -4,7 +4,7 @@ import { after, before } from 'node:test';
 import type { Express } from 'express';
 import type { Knex } from 'knex';
 import request from 'supertest';
-import { createApp } from '../../src/app.js';
+import { type AppDeps, createApp } from '../../src/app.js';
 import type { Clock } from '../../src/clock.js';
 import { type Config, loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
@@ -114,10 +114,18 @@ export async function login(app: Express, username: string, password: string) {
   return res.body.data as { accessToken: string; refreshToken: string };
 }
 
+/**
+ * `createApp` as every test builds it: each answer held to its route's declared response schema, so every
+ * suite is a contract test too (a drift is a 500 whose message names it).
+ */
+export function createCheckedApp(deps: Omit<AppDeps, 'checkResponses'>): Express {
+  return createApp({ ...deps, checkResponses: true });
+}
+
 /** Builds an app on an existing database (for several "replicas" on one database). */
 export function buildApp(database: TestDatabase, env: Record<string, string> = {}, clock?: Clock) {
   const config: Config = { ...testConfig(env), db: database.config };
-  const app = createApp({
+  const app = createCheckedApp({
     db: database.db,
     config,
     logger: createLogger('silent'),

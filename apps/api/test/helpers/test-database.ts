@@ -17,6 +17,35 @@ export interface TestDatabase {
 
 export const testDialect = (): 'mysql' | 'sqlite' => (process.env.TEST_DB === 'mysql' ? 'mysql' : 'sqlite');
 
+/** What the suites read of the environment: turbo.json must hand each to the api's test task. */
+export const TEST_DB_VARIABLES = [
+  'TEST_DB',
+  'TEST_DB_SERVER',
+  'TEST_MYSQL_HOST',
+  'TEST_MYSQL_PORT',
+  'TEST_MYSQL_USER',
+  'TEST_MYSQL_PASSWORD',
+] as const;
+
+export interface StatedServer {
+  product: 'sqlite' | 'mariadb' | 'mysql';
+  /** A version prefix: `9.7` is any 9.7.x. */
+  version?: string;
+}
+
+/**
+ * The server a pass says it runs on: TEST_DB_SERVER, which the root scripts set (`mariadb` for
+ * test:mariadb, `mysql-9.7` for test:mysql; a version is a prefix), or SQLite when it says nothing.
+ * test/database-server.test.ts holds the pass to it, so a pass that lost its server fails.
+ */
+export function statedServer(stated: string | undefined): StatedServer {
+  if (!stated) return { product: 'sqlite' };
+  const match = /^(mariadb|mysql)(?:-(\d+(?:\.\d+)*))?$/.exec(stated);
+  if (!match)
+    throw new Error(`TEST_DB_SERVER=${stated}: expected mariadb or mysql, with a version or not (mysql-9.7)`);
+  return { product: match[1] as 'mariadb' | 'mysql', ...(match[2] ? { version: match[2] } : {}) };
+}
+
 export interface TestDatabaseOptions {
   /** Apply every migration (default); false leaves an empty database. */
   migrate?: boolean;

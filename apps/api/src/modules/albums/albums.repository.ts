@@ -1,7 +1,7 @@
 import type { Album, AlbumPayload, AlbumSummary } from '@musicapp/types/albums';
 import type { Knex } from 'knex';
-import { afterKey } from '../../db/cursor.js';
 import { collectSongs } from '../../db/joined-songs.js';
+import { afterKey } from '../../db/keyset.js';
 
 interface AlbumSongRow {
   id: string;

@@ -5,17 +5,15 @@ import {
   listAlbumsResponse,
 } from '@musicapp/types/albums';
 import { freshReadHeaders, pageQuery } from '@musicapp/types/common';
-import type { Request } from 'express';
-import { sendCachedData } from '../../http/cached-json.js';
-import { pathId } from '../../http/validate.js';
-import { type Access, type RouteDeclaration, route } from '../../route-declaration.js';
+import { wantsFreshRead } from '../../http/cache-control.js';
+import type { Access } from '../../routes/access.js';
+import { type RouteDeclaration, route } from '../../routes/route.js';
 import type { AlbumsService } from './albums.service.js';
 
 /** Reads are public; writes are `writeAccess` (admin, or public with CATALOG_WRITES=public). */
 export function albumsRoutes(
   albums: AlbumsService,
   writeAccess: Extract<Access, 'admin' | 'public'>,
-  wantsFresh: (req: Request) => boolean,
 ): RouteDeclaration[] {
   return [
     route({
@@ -26,10 +24,7 @@ export function albumsRoutes(
       body: albumPayload,
       status: 201,
       response: createAlbumResponse,
-      handler: async ({ body }, _req, res) => {
-        const albumId = await albums.create(body);
-        res.json({ status: 'success', message: 'Album added', data: { albumId } });
-      },
+      handler: async ({ body }) => ({ message: 'Album added', data: { albumId: await albums.create(body) } }),
     }),
     route({
       method: 'get',
@@ -38,10 +33,7 @@ export function albumsRoutes(
       summary: 'List albums by name (paged)',
       query: pageQuery,
       response: listAlbumsResponse,
-      handler: async ({ query }, _req, res) => {
-        const data = await albums.list(query);
-        res.json({ status: 'success', data });
-      },
+      handler: async ({ query }) => ({ data: await albums.list(query) }),
     }),
     route({
       method: 'get',
@@ -51,10 +43,9 @@ export function albumsRoutes(
       headers: freshReadHeaders,
       response: getAlbumResponse,
       errors: [404],
-      handler: async (_input, req, res) => {
-        const album = await albums.get(pathId(req), { fresh: wantsFresh(req) });
-        sendCachedData(res, album, 'album');
-      },
+      handler: async ({ params, headers, principal }) => ({
+        data: await albums.page(params.id, { fresh: wantsFreshRead(headers['Cache-Control'], principal) }),
+      }),
     }),
     route({
       method: 'put',
@@ -63,9 +54,9 @@ export function albumsRoutes(
       summary: 'Edit an album',
       body: albumPayload,
       errors: [404],
-      handler: async ({ body }, req, res) => {
-        await albums.update(pathId(req), body);
-        res.json({ status: 'success', message: 'Album updated' });
+      handler: async ({ params, body }) => {
+        await albums.update(params.id, body);
+        return { message: 'Album updated' };
       },
     }),
     route({
@@ -74,9 +65,9 @@ export function albumsRoutes(
       access: writeAccess,
       summary: 'Delete an album; its songs stay, without album',
       errors: [404],
-      handler: async (_input, req, res) => {
-        await albums.remove(pathId(req));
-        res.json({ status: 'success', message: 'Album deleted' });
+      handler: async ({ params }) => {
+        await albums.remove(params.id);
+        return { message: 'Album deleted' };
       },
     }),
   ];

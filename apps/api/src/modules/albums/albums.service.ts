@@ -2,9 +2,9 @@ import type { Album, AlbumPayload } from '@musicapp/types/albums';
 import type { PageQuery } from '@musicapp/types/common';
 import type { CatalogueCache } from '../../catalogue-cache.js';
 import type { Clock } from '../../clock.js';
-import { decodeCursor, toPage } from '../../db/cursor.js';
-import { newId } from '../../db/ids.js';
 import { NotFoundError } from '../../errors.js';
+import { newId } from '../ids.js';
+import { decodeCursor, toPage } from '../paging.js';
 import type { AlbumsRepository } from './albums.repository.js';
 
 /** For songs and shows that name an album: an unknown one is 404, naming it. */
@@ -23,10 +23,18 @@ export function albumsService(albums: AlbumsRepository, clock: Clock, cache: Cat
       return id;
     },
 
-    async get(id: string, { fresh = false } = {}): Promise<Album> {
-      const album = await cache.read(`album:${id}`, () => albums.findWithSongs(id), { fresh });
-      if (!album) throw new NotFoundError(`Album ${id} not found`);
-      return album;
+    /**
+     * An album's page, `{ album }`, from the catalogue cache: one object for every reader until the cache
+     * forgets it, so the route table serialises it once.
+     */
+    async page(id: string, { fresh = false } = {}): Promise<{ album: Album }> {
+      const load = async () => {
+        const album = await albums.findWithSongs(id);
+        return album && { album };
+      };
+      const page = await cache.read(`album:${id}`, load, { fresh });
+      if (!page) throw new NotFoundError(`Album ${id} not found`);
+      return page;
     },
 
     async list({ limit, cursor }: PageQuery) {

@@ -6,7 +6,7 @@ import {
 } from '@musicapp/types/authentications';
 import type { RequestHandler } from 'express';
 import { jsonBody } from '../../http/json-body.js';
-import { type RouteDeclaration, route } from '../../route-declaration.js';
+import { type RouteDeclaration, route } from '../../routes/route.js';
 import type { AuthenticationsService } from './authentications.service.js';
 
 export function authenticationsRoutes(
@@ -25,10 +25,7 @@ export function authenticationsRoutes(
       status: 201,
       response: loginResponse,
       errors: [401, 429],
-      handler: async ({ body }, _req, res) => {
-        const data = await auth.login(body);
-        res.json({ status: 'success', message: 'Logged in', data });
-      },
+      handler: async ({ body }) => ({ message: 'Logged in', data: await auth.login(body) }),
     }),
     route({
       method: 'put',
@@ -37,10 +34,10 @@ export function authenticationsRoutes(
       summary: 'New access token from a refresh token',
       body: refreshTokenPayload,
       response: refreshResponse,
-      handler: async ({ body }, _req, res) => {
-        const accessToken = await auth.refresh(body.refreshToken);
-        res.json({ status: 'success', message: 'Access token refreshed', data: { accessToken } });
-      },
+      handler: async ({ body }) => ({
+        message: 'Access token refreshed',
+        data: { accessToken: await auth.refresh(body.refreshToken) },
+      }),
     }),
     route({
       method: 'delete',
@@ -48,9 +45,9 @@ export function authenticationsRoutes(
       access: 'public',
       summary: 'Log out: the refresh token stops working',
       body: refreshTokenPayload,
-      handler: async ({ body }, _req, res) => {
+      handler: async ({ body }) => {
         await auth.logout(body.refreshToken);
-        res.json({ status: 'success', message: 'Logged out' });
+        return { message: 'Logged out' };
       },
     }),
   ];

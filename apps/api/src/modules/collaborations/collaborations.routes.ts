@@ -1,6 +1,5 @@
 import { collaborationPayload, createCollaborationResponse } from '@musicapp/types/collaborations';
-import { principalOf } from '../../http/authenticate.js';
-import { type RouteDeclaration, route } from '../../route-declaration.js';
+import { type RouteDeclaration, route } from '../../routes/route.js';
 import type { CollaborationsService } from './collaborations.service.js';
 
 /** A playlist's owner adds and removes its collaborators. */
@@ -15,10 +14,10 @@ export function collaborationsRoutes(collaborations: CollaborationsService): Rou
       status: 201,
       response: createCollaborationResponse,
       errors: [404, 409],
-      handler: async ({ body }, req, res) => {
-        const collaborationId = await collaborations.add(body, principalOf(req).userId);
-        res.json({ status: 'success', message: 'Collaborator added', data: { collaborationId } });
-      },
+      handler: async ({ body, principal }) => ({
+        message: 'Collaborator added',
+        data: { collaborationId: await collaborations.add(body, principal.userId) },
+      }),
     }),
     route({
       method: 'delete',
@@ -27,9 +26,9 @@ export function collaborationsRoutes(collaborations: CollaborationsService): Rou
       summary: "Remove a collaborator (the playlist's owner only)",
       body: collaborationPayload,
       errors: [404],
-      handler: async ({ body }, req, res) => {
-        await collaborations.remove(body, principalOf(req).userId);
-        res.json({ status: 'success', message: 'Collaborator removed' });
+      handler: async ({ body, principal }) => {
+        await collaborations.remove(body, principal.userId);
+        return { message: 'Collaborator removed' };
       },
     }),
   ];

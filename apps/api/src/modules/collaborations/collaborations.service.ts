@@ -1,7 +1,7 @@
 import type { CollaborationPayload } from '@musicapp/types/collaborations';
 import type { Clock } from '../../clock.js';
-import { newId } from '../../db/ids.js';
 import { ConflictError, InvalidInputError, NotFoundError } from '../../errors.js';
+import { newId } from '../ids.js';
 import type { PlaylistsService } from '../playlists/playlists.service.js';
 import type { UsersRepository } from '../users/users.repository.js';
 import type { CollaborationsRepository } from './collaborations.repository.js';

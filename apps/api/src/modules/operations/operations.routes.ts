@@ -3,11 +3,15 @@ import type { Knex } from 'knex';
 import { dialectOf } from '../../db/create-db.js';
 import { migrationsDone } from '../../db/migrate.js';
 import { ServiceUnavailableError } from '../../errors.js';
-import { sendApiReference } from '../../http/api-reference.js';
-import { type RouteDeclaration, route } from '../../route-declaration.js';
+import { apiReferencePage } from '../../routes/api-reference.js';
+import type { OpenApiDocument } from '../../routes/openapi-document.js';
+import { type RouteDeclaration, route } from '../../routes/route.js';
+
+/** Probes answer what is true now: no cache, proxy or browser keeps them (errors included). */
+const NOT_STORED = { 'Cache-Control': 'no-store' };
 
 /** Liveness, readiness, the OpenAPI document and the browsable reference made from it. */
-export function operationsRoutes(db: Knex, openApiDocument: () => object): RouteDeclaration[] {
+export function operationsRoutes(db: Knex, openApiDocument: () => OpenApiDocument): RouteDeclaration[] {
   return [
     // Liveness: the process serves. Never touches the database, so a database blip cannot make the
     // swarm healthcheck kill every replica at once.
@@ -18,10 +22,8 @@ export function operationsRoutes(db: Knex, openApiDocument: () => object): Route
       tag: 'operations',
       summary: 'Liveness (never touches the database)',
       response: healthResponse,
-      handler: (_input, _req, res) => {
-        res.setHeader('Cache-Control', 'no-store');
-        res.json({ status: 'success', data: { status: 'ok' } });
-      },
+      setHeaders: NOT_STORED,
+      handler: () => ({ data: { status: 'ok' as const } }),
     }),
     // Readiness, for operators and stack:test: the database answers and the schema is current.
     route({
@@ -31,14 +33,11 @@ export function operationsRoutes(db: Knex, openApiDocument: () => object): Route
       tag: 'operations',
       summary: 'Readiness: database reachable, migrations done',
       response: readyResponse,
-      handler: async (_input, _req, res) => {
-        res.setHeader('Cache-Control', 'no-store');
+      setHeaders: NOT_STORED,
+      handler: async () => {
         if (!(await migrationsDone(db)))
           throw new ServiceUnavailableError('Database migrations are not applied yet');
-        res.json({
-          status: 'success',
-          data: { status: 'ready', database: dialectOf(db), migrations: 'done' },
-        });
+        return { data: { status: 'ready', database: dialectOf(db), migrations: 'done' } as const };
       },
     }),
     route({
@@ -48,9 +47,8 @@ export function operationsRoutes(db: Knex, openApiDocument: () => object): Route
       tag: 'operations',
       summary: 'This OpenAPI 3.1 document, generated from the routes the api serves',
       response: openApiDocumentResponse,
-      handler: (_input, _req, res) => {
-        res.json(openApiDocument());
-      },
+      bare: true,
+      handler: () => ({ data: openApiDocument() }),
     }),
     // A browser asks for HTML and gets the reference; API clients (and the /docs of old) get the document.
     route({
@@ -60,12 +58,9 @@ export function operationsRoutes(db: Knex, openApiDocument: () => object): Route
       tag: 'operations',
       summary: 'The browsable API reference; the OpenAPI document for clients that do not ask for HTML',
       response: openApiDocumentResponse,
-      html: 'The API reference (Swagger UI) rendering /openapi.json',
-      handler: (_input, req, res) => {
-        res.vary('Accept');
-        if (req.accepts(['json', 'html']) === 'html') sendApiReference(res);
-        else res.json(openApiDocument());
-      },
+      bare: true,
+      html: apiReferencePage,
+      handler: () => ({ data: openApiDocument() }),
     }),
   ];
 }

@@ -7,9 +7,7 @@ import {
   playlistPayload,
   playlistSongPayload,
 } from '@musicapp/types/playlists';
-import { principalOf } from '../../http/authenticate.js';
-import { pathId } from '../../http/validate.js';
-import { type RouteDeclaration, route } from '../../route-declaration.js';
+import { type RouteDeclaration, route } from '../../routes/route.js';
 import type { PlaylistsService } from './playlists.service.js';
 
 /** Signed-in users only; a playlist's routes are its owner's, and most also its collaborators'. */
@@ -23,10 +21,10 @@ export function playlistsRoutes(playlists: PlaylistsService): RouteDeclaration[]
       body: playlistPayload,
       status: 201,
       response: createPlaylistResponse,
-      handler: async ({ body }, req, res) => {
-        const playlistId = await playlists.create(body.name, principalOf(req).userId);
-        res.json({ status: 'success', message: 'Playlist added', data: { playlistId } });
-      },
+      handler: async ({ body, principal }) => ({
+        message: 'Playlist added',
+        data: { playlistId: await playlists.create(body.name, principal.userId) },
+      }),
     }),
     route({
       method: 'get',
@@ -35,10 +33,7 @@ export function playlistsRoutes(playlists: PlaylistsService): RouteDeclaration[]
       summary: 'My playlists and those I collaborate on (paged)',
       query: pageQuery,
       response: listPlaylistsResponse,
-      handler: async ({ query }, req, res) => {
-        const data = await playlists.listFor(principalOf(req).userId, query);
-        res.json({ status: 'success', data });
-      },
+      handler: async ({ query, principal }) => ({ data: await playlists.listFor(principal.userId, query) }),
     }),
     route({
       method: 'delete',
@@ -46,9 +41,9 @@ export function playlistsRoutes(playlists: PlaylistsService): RouteDeclaration[]
       access: 'owner',
       summary: 'Delete a playlist (owner only)',
       errors: [404],
-      handler: async (_input, req, res) => {
-        await playlists.remove(pathId(req), principalOf(req).userId);
-        res.json({ status: 'success', message: 'Playlist deleted' });
+      handler: async ({ params, principal }) => {
+        await playlists.remove(params.id, principal.userId);
+        return { message: 'Playlist deleted' };
       },
     }),
     route({
@@ -59,9 +54,9 @@ export function playlistsRoutes(playlists: PlaylistsService): RouteDeclaration[]
       body: playlistSongPayload,
       status: 201,
       errors: [404, 409],
-      handler: async ({ body }, req, res) => {
-        await playlists.addSong(pathId(req), body.songId, principalOf(req).userId);
-        res.json({ status: 'success', message: 'Song added to the playlist' });
+      handler: async ({ params, body, principal }) => {
+        await playlists.addSong(params.id, body.songId, principal.userId);
+        return { message: 'Song added to the playlist' };
       },
     }),
     route({
@@ -71,10 +66,9 @@ export function playlistsRoutes(playlists: PlaylistsService): RouteDeclaration[]
       summary: 'The playlist with its songs (owner or collaborator)',
       response: getPlaylistSongsResponse,
       errors: [404],
-      handler: async (_input, req, res) => {
-        const playlist = await playlists.getWithSongs(pathId(req), principalOf(req).userId);
-        res.json({ status: 'success', data: { playlist } });
-      },
+      handler: async ({ params, principal }) => ({
+        data: { playlist: await playlists.getWithSongs(params.id, principal.userId) },
+      }),
     }),
     route({
       method: 'delete',
@@ -83,9 +77,9 @@ export function playlistsRoutes(playlists: PlaylistsService): RouteDeclaration[]
       summary: 'Remove a song (owner or collaborator)',
       body: playlistSongPayload,
       errors: [404],
-      handler: async ({ body }, req, res) => {
-        await playlists.removeSong(pathId(req), body.songId, principalOf(req).userId);
-        res.json({ status: 'success', message: 'Song removed from the playlist' });
+      handler: async ({ params, body, principal }) => {
+        await playlists.removeSong(params.id, body.songId, principal.userId);
+        return { message: 'Song removed from the playlist' };
       },
     }),
     route({
@@ -96,10 +90,9 @@ export function playlistsRoutes(playlists: PlaylistsService): RouteDeclaration[]
       query: pageQuery,
       response: activitiesResponse,
       errors: [404],
-      handler: async ({ query }, req, res) => {
-        const data = await playlists.activities(pathId(req), principalOf(req).userId, query);
-        res.json({ status: 'success', data });
-      },
+      handler: async ({ params, query, principal }) => ({
+        data: await playlists.activities(params.id, principal.userId, query),
+      }),
     }),
   ];
 }

@@ -1,12 +1,18 @@
 import type { PageQuery } from '@musicapp/types/common';
 import type { Clock } from '../../clock.js';
-import { decodeCursor, toPage } from '../../db/cursor.js';
-import { newId } from '../../db/ids.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../errors.js';
+import { newId } from '../ids.js';
+import { decodeCursor, toPage } from '../paging.js';
 import type { SongsRepository } from '../songs/songs.repository.js';
+import type { PlaylistSongsRepository } from './playlist-songs.repository.js';
 import type { PlaylistsRepository } from './playlists.repository.js';
 
-export function playlistsService(playlists: PlaylistsRepository, songs: SongsRepository, clock: Clock) {
+export function playlistsService(
+  playlists: PlaylistsRepository,
+  playlistSongs: PlaylistSongsRepository,
+  songs: SongsRepository,
+  clock: Clock,
+) {
   /** 404 for an unknown playlist, 403 when the user neither owns it nor collaborates on it. */
   async function assertAccess(playlistId: string, userId: string, need: 'owner' | 'member'): Promise<void> {
     const access = await playlists.findAccess(playlistId, userId);
@@ -41,7 +47,13 @@ export function playlistsService(playlists: PlaylistsRepository, songs: SongsRep
       await assertAccess(playlistId, userId, 'member');
       const song = await songs.findById(songId);
       if (!song) throw new NotFoundError(`Song ${songId} not found`);
-      const added = await playlists.addSong({ playlistId, songId, title: song.title, userId, time: clock() });
+      const added = await playlistSongs.addSong({
+        playlistId,
+        songId,
+        title: song.title,
+        userId,
+        time: clock(),
+      });
       if (!added) throw new ConflictError(`Song ${songId} is already in this playlist`);
     },
 
@@ -54,7 +66,7 @@ export function playlistsService(playlists: PlaylistsRepository, songs: SongsRep
 
     async removeSong(playlistId: string, songId: string, userId: string): Promise<void> {
       await assertAccess(playlistId, userId, 'member');
-      const removed = await playlists.removeSong({ playlistId, songId, userId, time: clock() });
+      const removed = await playlistSongs.removeSong({ playlistId, songId, userId, time: clock() });
       if (!removed) throw new NotFoundError(`Song ${songId} is not in this playlist`);
     },
 
@@ -62,7 +74,7 @@ export function playlistsService(playlists: PlaylistsRepository, songs: SongsRep
     async activities(playlistId: string, userId: string, { limit, cursor }: PageQuery) {
       await assertAccess(playlistId, userId, 'member');
       const after = cursor ? decodeCursor('activities', cursor, ['integer']) : undefined;
-      const rows = await playlists.activities(playlistId, limit + 1, after?.[0] as number | undefined);
+      const rows = await playlistSongs.activities(playlistId, limit + 1, after?.[0] as number | undefined);
       const page = toPage('activities', rows, limit, (row) => [row.id]);
       return {
         playlistId,

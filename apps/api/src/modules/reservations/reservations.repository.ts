@@ -1,8 +1,8 @@
 import type { ReservationWithShow } from '@musicapp/types/reservations';
 import type { Knex } from 'knex';
 import { dialectOf } from '../../db/create-db.js';
-import { afterKey } from '../../db/cursor.js';
 import { isUniqueViolation } from '../../db/db-errors.js';
+import { afterKey } from '../../db/keyset.js';
 import { withTransactionRetry } from '../../db/transaction-retry.js';
 import {
   type BookingRequest,

@@ -6,9 +6,7 @@ import {
   reservationHeaders,
   reservationPayload,
 } from '@musicapp/types/reservations';
-import { principalOf } from '../../http/authenticate.js';
-import { pathId } from '../../http/validate.js';
-import { type RouteDeclaration, route } from '../../route-declaration.js';
+import { type RouteDeclaration, route } from '../../routes/route.js';
 import type { ReservationsService } from './reservations.service.js';
 
 /** A fan's own reservations: another fan's reservation is answered exactly like a missing one. */
@@ -24,14 +22,17 @@ export function reservationsRoutes(reservations: ReservationsService): RouteDecl
       status: 201,
       response: createReservationResponse,
       errors: [404, 409, 422],
-      handler: async ({ body, headers }, req, res) => {
+      handler: async ({ body, headers, principal }) => {
         const { reservation, replayed } = await reservations.reserve(
-          principalOf(req).userId,
+          principal.userId,
           body,
           headers['Idempotency-Key'],
         );
-        if (replayed) res.setHeader('Idempotent-Replayed', 'true');
-        res.json({ status: 'success', message: 'Seats reserved', data: { reservation } });
+        return {
+          message: 'Seats reserved',
+          data: { reservation },
+          ...(replayed ? { headers: { 'Idempotent-Replayed': 'true' } } : {}),
+        };
       },
     }),
     route({
@@ -41,10 +42,9 @@ export function reservationsRoutes(reservations: ReservationsService): RouteDecl
       summary: 'My reservations with their shows, newest first (paged)',
       query: pageQuery,
       response: listReservationsResponse,
-      handler: async ({ query }, req, res) => {
-        const data = await reservations.listFor(principalOf(req).userId, query);
-        res.json({ status: 'success', data });
-      },
+      handler: async ({ query, principal }) => ({
+        data: await reservations.listFor(principal.userId, query),
+      }),
     }),
     route({
       method: 'get',
@@ -54,10 +54,9 @@ export function reservationsRoutes(reservations: ReservationsService): RouteDecl
       summary: 'One of my reservations (another fan’s is 404)',
       response: getReservationResponse,
       errors: [404],
-      handler: async (_input, req, res) => {
-        const reservation = await reservations.get(pathId(req), principalOf(req).userId);
-        res.json({ status: 'success', data: { reservation } });
-      },
+      handler: async ({ params, principal }) => ({
+        data: { reservation: await reservations.get(params.id, principal.userId) },
+      }),
     }),
     route({
       method: 'delete',
@@ -67,10 +66,10 @@ export function reservationsRoutes(reservations: ReservationsService): RouteDecl
       summary: 'Cancel: seats return to the show; repeating is harmless; 409 once the show started',
       response: getReservationResponse,
       errors: [404, 409],
-      handler: async (_input, req, res) => {
-        const reservation = await reservations.cancel(pathId(req), principalOf(req).userId);
-        res.json({ status: 'success', message: 'Reservation cancelled', data: { reservation } });
-      },
+      handler: async ({ params, principal }) => ({
+        message: 'Reservation cancelled',
+        data: { reservation: await reservations.cancel(params.id, principal.userId) },
+      }),
     }),
   ];
 }

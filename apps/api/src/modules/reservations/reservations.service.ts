@@ -7,9 +7,9 @@ import {
   type ReservationWithShow,
 } from '@musicapp/types/reservations';
 import type { Clock } from '../../clock.js';
-import { decodeCursor, toPage } from '../../db/cursor.js';
-import { newId } from '../../db/ids.js';
 import { ConflictError, InvalidInputError, NotFoundError, UnprocessableError } from '../../errors.js';
+import { newId } from '../ids.js';
+import { decodeCursor, toPage } from '../paging.js';
 import { type ReserveOutcome, TwinStillInFlight } from './booking.js';
 import { newReservationCode } from './reservation-code.js';
 import type { ReservationsRepository, ReserveResult } from './reservations.repository.js';

@@ -1,6 +1,6 @@
 import type { Show, ShowPayload } from '@musicapp/types/shows';
 import type { Knex } from 'knex';
-import { afterKey } from '../../db/cursor.js';
+import { afterKey } from '../../db/keyset.js';
 
 interface ShowRow {
   id: string;

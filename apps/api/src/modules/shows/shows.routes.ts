@@ -5,8 +5,7 @@ import {
   showListQuery,
   showPayload,
 } from '@musicapp/types/shows';
-import { pathId } from '../../http/validate.js';
-import { type RouteDeclaration, route } from '../../route-declaration.js';
+import { type RouteDeclaration, route } from '../../routes/route.js';
 import type { ShowsService } from './shows.service.js';
 
 /** Public listing and detail; writes are for admins only (CATALOG_WRITES does not open them). */
@@ -19,10 +18,7 @@ export function showsRoutes(shows: ShowsService): RouteDeclaration[] {
       summary: 'Upcoming shows, soonest first (paged, ?from=)',
       query: showListQuery,
       response: listShowsResponse,
-      handler: async ({ query }, _req, res) => {
-        const data = await shows.list(query);
-        res.json({ status: 'success', data });
-      },
+      handler: async ({ query }) => ({ data: await shows.list(query) }),
     }),
     route({
       method: 'get',
@@ -31,10 +27,7 @@ export function showsRoutes(shows: ShowsService): RouteDeclaration[] {
       summary: 'A show with its seats left',
       response: getShowResponse,
       errors: [404],
-      handler: async (_input, req, res) => {
-        const show = await shows.get(pathId(req));
-        res.json({ status: 'success', data: { show } });
-      },
+      handler: async ({ params }) => ({ data: { show: await shows.get(params.id) } }),
     }),
     route({
       method: 'post',
@@ -45,10 +38,7 @@ export function showsRoutes(shows: ShowsService): RouteDeclaration[] {
       status: 201,
       response: createShowResponse,
       errors: [404],
-      handler: async ({ body }, _req, res) => {
-        const showId = await shows.create(body);
-        res.json({ status: 'success', message: 'Show added', data: { showId } });
-      },
+      handler: async ({ body }) => ({ message: 'Show added', data: { showId: await shows.create(body) } }),
     }),
     route({
       method: 'put',
@@ -57,9 +47,9 @@ export function showsRoutes(shows: ShowsService): RouteDeclaration[] {
       summary: 'Edit a show; capacity never below seats reserved (409)',
       body: showPayload,
       errors: [404, 409],
-      handler: async ({ body }, req, res) => {
-        await shows.update(pathId(req), body);
-        res.json({ status: 'success', message: 'Show updated' });
+      handler: async ({ params, body }) => {
+        await shows.update(params.id, body);
+        return { message: 'Show updated' };
       },
     }),
     route({
@@ -68,9 +58,9 @@ export function showsRoutes(shows: ShowsService): RouteDeclaration[] {
       access: 'admin',
       summary: 'Delete a show; 409 while confirmed reservations exist',
       errors: [404, 409],
-      handler: async (_input, req, res) => {
-        await shows.remove(pathId(req));
-        res.json({ status: 'success', message: 'Show deleted' });
+      handler: async ({ params }) => {
+        await shows.remove(params.id);
+        return { message: 'Show deleted' };
       },
     }),
   ];

@@ -1,11 +1,11 @@
 import { pluralise } from '@musicapp/types/common';
 import type { Show, ShowListQuery, ShowPayload } from '@musicapp/types/shows';
 import type { Clock } from '../../clock.js';
-import { decodeCursor, toPage } from '../../db/cursor.js';
-import { newId } from '../../db/ids.js';
 import { ConflictError, InvalidInputError, NotFoundError } from '../../errors.js';
 import type { AlbumsRepository } from '../albums/albums.repository.js';
 import { assertAlbumExists } from '../albums/albums.service.js';
+import { newId } from '../ids.js';
+import { decodeCursor, toPage } from '../paging.js';
 import type { ShowsRepository } from './shows.repository.js';
 
 export function showsService(shows: ShowsRepository, albums: AlbumsRepository, clock: Clock) {

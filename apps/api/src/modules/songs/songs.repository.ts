@@ -1,7 +1,8 @@
 import type { Song, SongPayload, SongSummary } from '@musicapp/types/songs';
 import type { Knex } from 'knex';
 import { LRUCache } from 'lru-cache';
-import { afterKey, likeContains } from '../../db/cursor.js';
+import { afterKey } from '../../db/keyset.js';
+import { likeContains } from '../../db/like-pattern.js';
 import { probeGrams, type SearchField, songGramRows } from './search-grams.js';
 
 /** Counting a gram's postings stops here: beyond it, every gram is as good as another. */

@@ -6,17 +6,15 @@ import {
   songPayload,
   songSearchQuery,
 } from '@musicapp/types/songs';
-import type { Request } from 'express';
-import { sendCachedData } from '../../http/cached-json.js';
-import { pathId } from '../../http/validate.js';
-import { type Access, type RouteDeclaration, route } from '../../route-declaration.js';
+import { wantsFreshRead } from '../../http/cache-control.js';
+import type { Access } from '../../routes/access.js';
+import { type RouteDeclaration, route } from '../../routes/route.js';
 import type { SongsService } from './songs.service.js';
 
 /** Reads are public; writes are `writeAccess` (admin, or public with CATALOG_WRITES=public). */
 export function songsRoutes(
   songs: SongsService,
   writeAccess: Extract<Access, 'admin' | 'public'>,
-  wantsFresh: (req: Request) => boolean,
 ): RouteDeclaration[] {
   return [
     route({
@@ -28,10 +26,7 @@ export function songsRoutes(
       status: 201,
       response: createSongResponse,
       errors: [404],
-      handler: async ({ body }, _req, res) => {
-        const songId = await songs.create(body);
-        res.json({ status: 'success', message: 'Song added', data: { songId } });
-      },
+      handler: async ({ body }) => ({ message: 'Song added', data: { songId: await songs.create(body) } }),
     }),
     route({
       method: 'get',
@@ -41,9 +36,9 @@ export function songsRoutes(
       headers: freshReadHeaders,
       query: songSearchQuery,
       response: listSongsResponse,
-      handler: async ({ query }, req, res) => {
-        sendCachedData(res, await songs.search(query, { fresh: wantsFresh(req) }));
-      },
+      handler: async ({ query, headers, principal }) => ({
+        data: await songs.search(query, { fresh: wantsFreshRead(headers['Cache-Control'], principal) }),
+      }),
     }),
     route({
       method: 'get',
@@ -52,10 +47,7 @@ export function songsRoutes(
       summary: 'A song with all its fields',
       response: getSongResponse,
       errors: [404],
-      handler: async (_input, req, res) => {
-        const song = await songs.get(pathId(req));
-        res.json({ status: 'success', data: { song } });
-      },
+      handler: async ({ params }) => ({ data: { song: await songs.get(params.id) } }),
     }),
     route({
       method: 'put',
@@ -64,9 +56,9 @@ export function songsRoutes(
       summary: 'Edit a song',
       body: songPayload,
       errors: [404],
-      handler: async ({ body }, req, res) => {
-        await songs.update(pathId(req), body);
-        res.json({ status: 'success', message: 'Song updated' });
+      handler: async ({ params, body }) => {
+        await songs.update(params.id, body);
+        return { message: 'Song updated' };
       },
     }),
     route({
@@ -75,9 +67,9 @@ export function songsRoutes(
       access: writeAccess,
       summary: 'Delete a song',
       errors: [404],
-      handler: async (_input, req, res) => {
-        await songs.remove(pathId(req));
-        res.json({ status: 'success', message: 'Song deleted' });
+      handler: async ({ params }) => {
+        await songs.remove(params.id);
+        return { message: 'Song deleted' };
       },
     }),
   ];

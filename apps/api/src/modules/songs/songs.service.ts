@@ -1,11 +1,11 @@
 import type { Song, SongPayload, SongSearchQuery } from '@musicapp/types/songs';
 import type { CatalogueCache } from '../../catalogue-cache.js';
 import type { Clock } from '../../clock.js';
-import { decodeCursor, toPage } from '../../db/cursor.js';
-import { newId } from '../../db/ids.js';
 import { NotFoundError } from '../../errors.js';
 import type { AlbumsRepository } from '../albums/albums.repository.js';
 import { assertAlbumExists } from '../albums/albums.service.js';
+import { newId } from '../ids.js';
+import { decodeCursor, toPage } from '../paging.js';
 import type { SongsRepository } from './songs.repository.js';
 
 export function songsService(

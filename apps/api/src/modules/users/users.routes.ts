@@ -1,6 +1,6 @@
 import { createUserResponse, lookupUsersResponse, userLookupQuery, userPayload } from '@musicapp/types/users';
 import type { RequestHandler } from 'express';
-import { type RouteDeclaration, route } from '../../route-declaration.js';
+import { type RouteDeclaration, route } from '../../routes/route.js';
 import type { UsersService } from './users.service.js';
 
 export function usersRoutes(users: UsersService, registrationLimit: RequestHandler): RouteDeclaration[] {
@@ -15,10 +15,7 @@ export function usersRoutes(users: UsersService, registrationLimit: RequestHandl
       status: 201,
       response: createUserResponse,
       errors: [429],
-      handler: async ({ body }, _req, res) => {
-        const userId = await users.register(body);
-        res.json({ status: 'success', message: 'User added', data: { userId } });
-      },
+      handler: async ({ body }) => ({ message: 'User added', data: { userId: await users.register(body) } }),
     }),
     // Logged-in users find each other by exact username (to add a collaborator); never a listing.
     route({
@@ -28,9 +25,7 @@ export function usersRoutes(users: UsersService, registrationLimit: RequestHandl
       summary: 'Find a user by exact username (to add a collaborator); an empty list when nobody has it',
       query: userLookupQuery,
       response: lookupUsersResponse,
-      handler: async ({ query }, _req, res) => {
-        res.json({ status: 'success', data: { users: await users.lookup(query.username) } });
-      },
+      handler: async ({ query }) => ({ data: { users: await users.lookup(query.username) } }),
     }),
   ];
 }

@@ -1,8 +1,8 @@
 import type { Role, UserPayload, UserSummary } from '@musicapp/types/users';
 import bcrypt from 'bcrypt';
 import type { Clock } from '../../clock.js';
-import { newId } from '../../db/ids.js';
 import { InvalidInputError } from '../../errors.js';
+import { newId } from '../ids.js';
 import type { UsersRepository } from './users.repository.js';
 
 export function usersService(users: UsersRepository, bcryptCost: number, clock: Clock) {

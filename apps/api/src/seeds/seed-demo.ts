@@ -1,9 +1,9 @@
 import type { Knex } from 'knex';
-import { systemClock } from '../../clock.js';
-import { newReservationCode } from '../../modules/reservations/reservation-code.js';
-import { usersRepository } from '../../modules/users/users.repository.js';
-import { usersService } from '../../modules/users/users.service.js';
-import { newId } from '../ids.js';
+import { systemClock } from '../clock.js';
+import { newId } from '../modules/ids.js';
+import { newReservationCode } from '../modules/reservations/reservation-code.js';
+import { usersRepository } from '../modules/users/users.repository.js';
+import { usersService } from '../modules/users/users.service.js';
 import { demoShows, demoUsers } from './demo-catalogue.js';
 import { seedCatalogue } from './seed-catalogue.js';
 

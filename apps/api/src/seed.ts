@@ -1,13 +1,13 @@
 import type { Knex } from 'knex';
-import { type Config, ConfigError, loadConfig } from '../../config.js';
-import { createLogger } from '../../logger.js';
-import { createDb } from '../create-db.js';
-import { migrateToLatest } from '../migrate.js';
-import { waitForDatabase } from '../wait-for-db.js';
-import { seedDemo } from './seed-demo.js';
+import { type Config, ConfigError, loadConfig } from './config.js';
+import { createDb } from './db/create-db.js';
+import { migrateToLatest } from './db/migrate.js';
+import { waitForDatabase } from './db/wait-for-db.js';
+import { createLogger } from './logger.js';
+import { seedDemo } from './seeds/seed-demo.js';
 
 /**
- * `npm run db:seed`, and the first step of the api's `npm run dev`: migrate, then add the demo catalogue
+ * An entry point, like main.ts: `npm run db:seed`, and the first step of the api's `npm run dev`: migrate, then add the demo catalogue
  * and users to an empty development database. Whatever stops it is told in one line on stderr, never a
  * stack trace: exit code 78 for a bad setting, 1 for anything else.
  */

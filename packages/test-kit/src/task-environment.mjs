@@ -7,27 +7,29 @@ import { repoRoot } from './repo-root.mjs';
  */
 
 /**
- * Which of `names` `turbo run dev` hands to the dev task of `workspace`, asked of turbo itself: a dry
- * run with each of them set, so its strict env mode and wildcards are read as turbo reads them.
+ * Which of `names` `turbo run <task>` hands to that task of `workspace`, asked of turbo itself: a dry
+ * run with each of them set, so its strict env mode and wildcards are read as turbo reads them (turbo 2
+ * drops every variable a task does not declare, silently).
  * @param {string} workspace  a package name, e.g. '@musicapp/api'
+ * @param {string} task  e.g. 'test'
  * @param {readonly string[]} names
  * @returns {Set<string>}
  */
-export function variablesReachingDev(workspace, names) {
+export function variablesReachingTask(workspace, task, names) {
   /** @type {Record<string, string>} */
   const env = { PATH: process.env.PATH ?? '', TURBO_TELEMETRY_DISABLED: '1' };
   for (const name of names) env[name] = 'set';
   const output = execFileSync(
     join(repoRoot, 'node_modules/.bin/turbo'),
-    ['run', 'dev', '--dry=json', `--filter=${workspace}`],
+    ['run', task, '--dry=json', `--filter=${workspace}`],
     { cwd: repoRoot, env, encoding: 'utf8' },
   );
   /** @type {{ globalCacheInputs: { environmentVariables: TaskEnvironment }, tasks: { taskId: string, environmentVariables: TaskEnvironment }[] }} */
   const plan = JSON.parse(output);
-  const task = plan.tasks.find((t) => t.taskId === `${workspace}#dev`);
-  if (!task) throw new Error(`turbo plans no ${workspace}#dev`);
+  const planned = plan.tasks.find((t) => t.taskId === `${workspace}#${task}`);
+  if (!planned) throw new Error(`turbo plans no ${workspace}#${task}`);
   const reaching = new Set();
-  for (const group of [plan.globalCacheInputs.environmentVariables, task.environmentVariables]) {
+  for (const group of [plan.globalCacheInputs.environmentVariables, planned.environmentVariables]) {
     for (const entry of [
       ...(group.configured ?? []),
       ...(group.inferred ?? []),
@@ -38,3 +40,11 @@ export function variablesReachingDev(workspace, names) {
   }
   return reaching;
 }
+
+/**
+ * Which of `names` `turbo run dev` hands to the dev task of `workspace` (see variablesReachingTask).
+ * @param {string} workspace
+ * @param {readonly string[]} names
+ * @returns {Set<string>}
+ */
+export const variablesReachingDev = (workspace, names) => variablesReachingTask(workspace, 'dev', names);

@@ -1,12 +1,14 @@
-import type { Knex } from 'knex';
+/**
+ * Paging of the api's lists, for services: opaque cursors, base64url JSON of the sort key of the last
+ * item, tagged with the list it belongs to. A repository reads a list as "sort key greater than the
+ * cursor's" (db/keyset.ts), so no page ever counts or skips rows.
+ */
 import { InvalidInputError } from '../errors.js';
 
-type Key = string | number;
+/** A part of a list's sort key: a whole number (a time in ms, an id) or a text. */
+export type Key = string | number;
 
-/**
- * Opaque keyset cursors: base64url JSON of the sort key of the last item, tagged with the list it
- * belongs to. A list is read as "sort key greater than the cursor", so no page ever counts or skips rows.
- */
+/** The cursor after an item of `list`: its sort key, tagged with the list. */
 export function encodeCursor(list: string, key: Key[]): string {
   return Buffer.from(JSON.stringify([list, ...key])).toString('base64url');
 }
@@ -38,32 +40,9 @@ export function decodeCursor(list: string, cursor: string, shape: KeyShape[]): K
   throw new InvalidInputError('cursor is invalid: pass the nextCursor of a previous page of this list');
 }
 
-/**
- * `WHERE (a > ?) OR (a = ? AND b > ?)` for an ascending sort on the given columns (`<` for descending).
- */
-export function afterKey(
-  query: Knex.QueryBuilder,
-  columns: [string, string],
-  key: Key[],
-  order: 'asc' | 'desc' = 'asc',
-): void {
-  const [first, second] = columns;
-  const beyond = order === 'asc' ? '>' : '<';
-  query.where((q) =>
-    q
-      .where(first, beyond, key[0] as Key)
-      .orWhere((q2) => q2.where(first, key[0] as Key).andWhere(second, beyond, key[1] as Key)),
-  );
-}
-
 /** Splits a `limit + 1` fetch into a page and the cursor of the next one. */
 export function toPage<T>(list: string, rows: T[], limit: number, keyOf: (row: T) => Key[]) {
   const items = rows.slice(0, limit);
   const last = items.at(-1);
   return { items, nextCursor: rows.length > limit && last ? encodeCursor(list, keyOf(last)) : null };
-}
-
-/** Escapes LIKE wildcards so a search for "100%" matches the text "100%". Use with `ESCAPE '!'`. */
-export function likeContains(term: string): string {
-  return `%${term.replace(/[!%_]/g, (c) => `!${c}`)}%`;
 }

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
-import type { Clock } from '../../clock.js';
-import { albumsRepository } from '../../modules/albums/albums.repository.js';
-import { songsRepository } from '../../modules/songs/songs.repository.js';
+import type { Clock } from '../clock.js';
+import { albumsRepository } from '../modules/albums/albums.repository.js';
+import { songsRepository } from '../modules/songs/songs.repository.js';
 import { demoAlbums } from './demo-catalogue.js';
 
 /** How the seed names its rows: random ids for development, stable ones for the generated reservasi.sql. */

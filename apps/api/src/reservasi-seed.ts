@@ -1,15 +1,15 @@
 import { writeFileSync } from 'node:fs';
-import { loadConfig } from '../../config.js';
-import { createLogger } from '../../logger.js';
-import { createDb, dialectOf } from '../create-db.js';
-import { stableId } from '../ids.js';
-import { migrateToLatest } from '../migrate.js';
-import { demoShows } from './demo-catalogue.js';
-import { seedCatalogue } from './seed-catalogue.js';
+import { loadConfig } from './config.js';
+import { createDb, dialectOf } from './db/create-db.js';
+import { migrateToLatest } from './db/migrate.js';
+import { createLogger } from './logger.js';
+import { stableId } from './modules/ids.js';
+import { demoShows } from './seeds/demo-catalogue.js';
+import { seedCatalogue } from './seeds/seed-catalogue.js';
 
 /**
- * The database half of `scripts/dump-reservasi-sql.sh`, which dumps the result into reservasi.sql:
- *   DB_HOST=… DB_NAME=<empty database> tsx src/db/seeds/run-reservasi-seed.ts <shows.sql>
+ * An entry point, like main.ts: the database half of `scripts/dump-reservasi-sql.sh`, which dumps the result into reservasi.sql:
+ *   DB_HOST=… DB_NAME=<empty database> tsx src/reservasi-seed.ts <shows.sql>
  * Migrates the empty MySQL database and adds the demo catalogue with stable ids and a fixed clock, so the
  * dump is the same on every run. Shows cannot be dumped (their dates must be relative to the moment a
  * deployment initialises its database), so their INSERTs are written to <shows.sql>, dated from NOW().
@@ -20,7 +20,7 @@ const SHOW_HOUR_UTC = 20;
 
 const showsFile = process.argv[2];
 if (!showsFile) {
-  process.stderr.write('usage: run-reservasi-seed.ts <shows.sql>\n');
+  process.stderr.write('usage: reservasi-seed.ts <shows.sql>\n');
   process.exit(2);
 }
 const config = loadConfig();

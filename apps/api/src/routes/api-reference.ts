@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
-import express, { type RequestHandler, type Response } from 'express';
+import express, { type RequestHandler } from 'express';
+import type { HtmlPage } from './route.js';
 
 /** Where the reference page finds Swagger UI's script and stylesheet (served from swagger-ui-dist). */
 export const API_REFERENCE_ASSETS = '/docs/assets';
@@ -53,11 +54,12 @@ const PAGE_POLICY = [
   "frame-ancestors 'none'",
 ].join(';');
 
-/** Sends the browsable API reference: Swagger UI rendering /openapi.json, all served by the api itself. */
-export function sendApiReference(res: Response): void {
-  res.setHeader('Content-Security-Policy', PAGE_POLICY);
-  res.type('html').send(PAGE);
-}
+/** The browsable API reference, what /docs sends a browser: Swagger UI rendering /openapi.json, all served by the api itself. */
+export const apiReferencePage: HtmlPage = {
+  description: 'The API reference (Swagger UI) rendering /openapi.json',
+  headers: { 'Content-Security-Policy': PAGE_POLICY },
+  body: PAGE,
+};
 
 /** Swagger UI's script and stylesheet, from the installed swagger-ui-dist (no CDN). */
 export function apiReferenceAssets(): RequestHandler {

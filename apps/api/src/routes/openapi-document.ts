@@ -1,6 +1,7 @@
 import { failEnvelope, idParam, messageResponse } from '@musicapp/types/common';
 import { z } from 'zod';
-import type { Access, RouteDeclaration } from '../route-declaration.js';
+import type { Access } from './access.js';
+import { pathParameterNames, type RouteDeclaration } from './route.js';
 
 const ERROR_TEXT: Record<number, string> = {
   400: 'Invalid payload, query or cursor',
@@ -61,7 +62,7 @@ const json = (schema: JsonSchema) => ({ 'application/json': { schema } });
 export const openApiPath = (path: string) => path.replace(/:(\w+)/g, '{$1}');
 
 function pathParameters(route: RouteDeclaration): object[] {
-  const names = [...route.path.matchAll(/:(\w+)/g)].map((match) => match[1] as string);
+  const names = pathParameterNames(route.path);
   if (names.length === 0) return [];
   const described = parameters('path', route.params ?? idParam) as { name: string }[];
   const missing = names.filter((name) => !described.some((parameter) => parameter.name === name));
@@ -108,7 +109,9 @@ function operation(route: RouteDeclaration): object {
       : {}),
     responses: {
       [route.status ?? 200]: {
-        description: route.html ? `Success. A browser (Accept: text/html) gets ${route.html}.` : 'Success',
+        description: route.html
+          ? `Success. A browser (Accept: text/html) gets ${route.html.description}.`
+          : 'Success',
         content: {
           ...json(success),
           ...(route.html ? { 'text/html': { schema: { type: 'string' } } } : {}),
@@ -125,7 +128,7 @@ function operation(route: RouteDeclaration): object {
 }
 
 /** The OpenAPI 3.1 description of the api: exactly the routes it mounts, with the shared schemas. */
-export function buildOpenApiDocument(routes: readonly RouteDeclaration[]): object {
+export function buildOpenApiDocument(routes: readonly RouteDeclaration[]) {
   const paths: Record<string, Record<string, object>> = {};
   for (const route of routes) {
     const path = openApiPath(route.path);
@@ -150,3 +153,5 @@ export function buildOpenApiDocument(routes: readonly RouteDeclaration[]): objec
     paths,
   };
 }
+
+export type OpenApiDocument = ReturnType<typeof buildOpenApiDocument>;

@@ -26,7 +26,7 @@ sql "CREATE DATABASE \`$db\`"
 key() { od -An -tx1 -N32 /dev/urandom | tr -d ' \n'; }
 DB_HOST="$host" DB_PORT="$port" DB_USER="$user" DB_PASSWORD="$MYSQL_PWD" DB_NAME="$db" LOG_LEVEL=warn \
   ACCESS_TOKEN_KEY="$(key)" REFRESH_TOKEN_KEY="$(key)" \
-  npm exec --workspace apps/api -- tsx src/db/seeds/run-reservasi-seed.ts "$work/shows.sql"
+  npm exec --workspace apps/api -- tsx src/reservasi-seed.ts "$work/shows.sql"
 # The migration log's clock would make every dump differ.
 sql "UPDATE \`$db\`.knex_migrations SET migration_time = '2026-01-01 00:00:00'"
 

@@ -1,0 +1,30 @@
+// The kill-api and kill-web checks: one body, one file each.
+import { setTimeout as sleep } from 'node:timers/promises';
+import { duringLoad } from '../../load.mjs';
+import { inNode } from '../../local-swarm.mjs';
+import { seconds } from '../../runbook/results.mjs';
+import { containersOf } from '../../swarm-stack.mjs';
+
+/** `docker kill` of one task of `service` under mixed load: replaced, and no GET or page fails meanwhile. */
+export function killUnderLoad(service) {
+  return {
+    name: `docker kill of a ${service} task under load`,
+    target: 'replaced; 0 failed GETs and pages',
+    async run(ctx) {
+      const { value: replacedMs, load: result } = await duringLoad(ctx.mixedLoad(), async () => {
+        await sleep(1500);
+        const [task] = await containersOf(service);
+        await inNode(task.node, `docker kill ${task.id} >/dev/null`);
+        const killedAt = Date.now();
+        await ctx.converged(120_000);
+        const ms = Date.now() - killedAt;
+        await sleep(2000);
+        return ms;
+      });
+      return {
+        pass: result.failed === 0,
+        result: `replaced and healthy in ${seconds(replacedMs)}; ${result.text}; failed ${result.failed}`,
+      };
+    },
+  };
+}

@@ -8,7 +8,15 @@ import { waitForStack, waitUntilServing } from '../stack-health.mjs';
 import { secretOf, service, stackDb } from '../swarm-stack.mjs';
 import { call, refreshLoop, signedInUser } from './api-client.mjs';
 import { directReplica } from './direct-replica.mjs';
-import { firstHealthyAt, logsOf, proxyLog, requestTimes, startedAt, taskLogs } from './task-logs.mjs';
+import {
+  firstHealthyAt,
+  logsOf,
+  proxyLog,
+  requestTimes,
+  startedAt,
+  taskLogs,
+  watchNewTasks,
+} from './task-logs.mjs';
 
 // Where compose/rotate-jwt-keys.sh and the other chores record the secret names in use, for every
 // later compose/deploy.sh.
@@ -30,8 +38,8 @@ export const tagOf = (image) => image.trim().split('@')[0].split(':').pop();
  *   call(method, path, { token, body, headers }), signedInUser(prefix), refreshLoop(refreshToken),
  *   createShow({ title, capacity }), createFans(count), loadFans(count, capacity, title),
  *   mixedLoad({ fans, showId, seconds }), converged(timeoutMs), serving(timeoutMs),
- *   directReplica(name, port), and logs: { of, tasks, proxy, requestTimes, firstHealthyAt, startedAt }
- *   (runbook/task-logs.mjs).
+ *   directReplica(name, port), and logs: { of, tasks, proxy, requestTimes, firstHealthyAt, startedAt,
+ *   watchNewTasks } (runbook/task-logs.mjs).
  */
 export async function createContext({ web, api }) {
   const [manager, ...workers] = NODES;
@@ -87,6 +95,7 @@ export async function createContext({ web, api }) {
       requestTimes,
       firstHealthyAt,
       startedAt,
+      watchNewTasks,
     }),
   });
 }

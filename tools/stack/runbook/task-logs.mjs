@@ -1,5 +1,6 @@
 // What the stack's containers say: their log lines, the proxies' access logs, the api's request lines
 // and when a container's healthcheck first passed.
+import { setTimeout as sleep } from 'node:timers/promises';
 import { inNode, NODES } from '../local-swarm.mjs';
 import { containersOf } from '../swarm-stack.mjs';
 
@@ -63,4 +64,45 @@ export async function firstHealthyAt(task) {
 /** When the container's process started (ms). */
 export async function startedAt(task) {
   return Date.parse(await inNode(task.node, `docker inspect --format '{{.State.StartedAt}}' ${task.id}`));
+}
+
+/**
+ * Watches the containers of a stack service that start from `since` on (ms) until stop(): when each
+ * first passed its healthcheck, read every second while that is still in its health log. stop()
+ * resolves with [{ task, healthyAt }] (healthyAt null if it never passed, `lost` if it passed unseen),
+ * in slot order; current() gives the same at any moment.
+ */
+export function watchNewTasks(service, since, { everyMs = 1000 } = {}) {
+  const fresh = new Map();
+  const older = new Set(); // containers from before `since` (one a scale-down is still stopping, say)
+  const look = async () => {
+    for (const task of await containersOf(service)) {
+      if (fresh.has(task.id) || older.has(task.id)) continue;
+      if ((await startedAt(task)) < since) older.add(task.id);
+      else fresh.set(task.id, { task, healthyAt: null });
+    }
+    for (const entry of fresh.values()) {
+      if (entry.healthyAt !== null || entry.lost) continue;
+      entry.healthyAt = await firstHealthyAt(entry.task).catch((error) => {
+        if (/no longer in its health log/.test(error.message)) entry.lost = true;
+        return null; // else gone meanwhile: nothing more to learn
+      });
+    }
+  };
+  let running = true;
+  const done = (async () => {
+    while (running) {
+      await look().catch(() => {}); // a container that went between two looks: the next one sees
+      await sleep(everyMs);
+    }
+  })();
+  const current = () => [...fresh.values()].sort((a, b) => a.task.slot - b.task.slot);
+  return {
+    current,
+    async stop() {
+      running = false;
+      await done;
+      return current();
+    },
+  };
 }

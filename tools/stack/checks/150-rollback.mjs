@@ -36,18 +36,25 @@ export const check = {
       `printf 'FROM %s\\nCMD ["node", "-e", "setInterval(() => {}, 60000)"]\\n' "${current.split('@')[0]}" | docker build -q -t ${broken} - >/dev/null && docker push -q ${broken} >/dev/null`,
     );
     const begun = Date.now();
-    const { value: state, load: result } = await duringLoad(ctx.mixedLoad(), async () => {
+    const { value, load: result } = await duringLoad(ctx.mixedLoad(), async () => {
       await sleep(1500);
-      const ended = await updateTo(ctx, broken);
-      await ctx.converged(120_000).catch(() => null);
-      return ended;
+      const state = await updateTo(ctx, broken);
+      // Rolled back means serving again on the old image: every task healthy, not just the spec reverted.
+      const converged = await ctx.converged(120_000).then(
+        () => null,
+        (error) => error.message.split('\n')[0],
+      );
+      return { state, converged };
     });
     const tookMs = Date.now() - begun;
     const now = await imageOf('musicapp_api');
     const back = now.split('@')[0] === current.split('@')[0];
     return {
-      pass: state === 'rollback_completed' && back && result.failed === 0,
-      result: `update state ${state} after ${seconds(tookMs)}; api back on ${tagOf(now)}; ${result.text}; failed ${result.failed}`,
+      pass: value.state === 'rollback_completed' && back && value.converged === null && result.failed === 0,
+      result:
+        `update state ${value.state} after ${seconds(tookMs)}; api ${back ? 'back' : 'NOT back'} on ${tagOf(now)}` +
+        (value.converged ? `, NOT converged: ${value.converged}` : ', converged') +
+        `; ${result.text}; failed ${result.failed}`,
     };
   },
 };

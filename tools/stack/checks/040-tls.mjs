@@ -20,7 +20,7 @@ async function servedCertificate(url) {
 
 /**
  * Plain HTTP from outside: a 308 to the same path on the public https port (a POST stays a POST); the
- * same from inside the cluster but outside the web tier (an api task).
+ * same from inside the cluster but outside the web tier (an api task); served from a web task.
  */
 async function redirects(ctx, problems) {
   const plain = {
@@ -36,12 +36,17 @@ async function redirects(ctx, problems) {
       problems.push(`plain ${method} ${path} at ${name}: ${res.status} ${location}`);
     }
   }
-  const [apiTask] = await containersOf('api');
-  const inside = (
-    await nodeScript(apiTask, 'plain-http-status', { URL: 'http://tasks.nginx-backend:8080/shows' })
-  ).trim();
-  if (inside !== '308') problems.push(`plain HTTP from an api task: ${inside}`);
-  return `${seen.join(', ')}; from an api task ${inside}`;
+  const inside = {};
+  for (const [tier, expected] of [
+    ['api', '308'],
+    ['web', '200'],
+  ]) {
+    const [task] = await containersOf(tier);
+    const url = 'http://tasks.nginx-backend:8080/shows';
+    inside[tier] = (await nodeScript(task, 'plain-http-status', { URL: url })).trim();
+    if (inside[tier] !== expected) problems.push(`plain HTTP from a ${tier} task: ${inside[tier]}`);
+  }
+  return `${seen.join(', ')}; from an api task ${inside.api}, from a web task ${inside.web}`;
 }
 
 export const check = {

@@ -3,13 +3,19 @@ import autocannon from 'autocannon';
 import jwt from 'jsonwebtoken';
 
 /**
- * A running autocannon load that counts every answer by status. Bounded: it stops after `seconds`, or
- * earlier with stop(). A failed request is a connection error, a timeout or a status not in `ok`;
- * requests cut off by the stop itself are not failures.
+ * A running autocannon load that counts every answer by status, and notes when each status was first
+ * and last answered (`spans`). Bounded: it stops after `seconds`, or earlier with stop(). A failed
+ * request is a connection error, a timeout or a status not in `ok`; requests cut off by the stop itself
+ * are not failures.
  */
 export function startLoad({ url, connections, seconds, ok = [200], requests, method = 'GET', path = '/' }) {
   const statuses = new Map();
-  const count = (status) => statuses.set(status, (statuses.get(status) ?? 0) + 1);
+  const spans = {}; // status → [first, last] time it was answered (ms)
+  const count = (status) => {
+    statuses.set(status, (statuses.get(status) ?? 0) + 1);
+    const now = Date.now();
+    spans[status] = [spans[status]?.[0] ?? now, now];
+  };
   const latencies = [];
   const instance = autocannon({
     url,
@@ -37,6 +43,7 @@ export function startLoad({ url, connections, seconds, ok = [200], requests, met
       perSecond: Math.round(result.requests.total / (result.duration || seconds)),
       p99: result.latency.p99,
       statuses: Object.fromEntries(statuses),
+      spans,
       errors,
       failed,
       latencies,

@@ -7,25 +7,29 @@
 // adding one is adding a file there. What they share is the context (runbook/context.mjs).
 //   --checks=proxy,race   only these checks (by the id in their file names), still in their order
 //   --keep                leave the stack running afterwards
+//   --reuse               no stack:up: the checks run on the stack `npm run stack:up` left running,
+//                         which stays up (a stack earlier runs changed: for iterating on a check)
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { removeAll } from './local-swarm.mjs';
+import { NODES, publishedPort, removeAll } from './local-swarm.mjs';
 import { loadChecks, selectChecks } from './runbook/check-files.mjs';
 import { createContext } from './runbook/context.mjs';
 import { runCheck, seconds, summary } from './runbook/results.mjs';
+import { waitForStack, waitUntilServing } from './stack-health.mjs';
 import { TEST_TLS_DIR, trustTestCertificate } from './test-certificate.mjs';
 
 const { values: options } = parseArgs({
   options: {
     keep: { type: 'boolean', default: false },
+    reuse: { type: 'boolean', default: false },
     checks: { type: 'string' },
   },
 });
 // The stack's certificate is self-signed: trusted by this run and its children.
-trustTestCertificate();
+trustTestCertificate({ existing: options.reuse });
 const TIME_LIMIT_MS = 40 * 60_000;
 const started = Date.now();
 
@@ -45,6 +49,16 @@ async function stackUp() {
   return { web: output.match(/^web: (\S+)$/m)[1], api: output.match(/^api: (\S+)$/m)[1] };
 }
 
+/** The stack stack:up left running, once it is whole and serving: its URLs. */
+async function runningStack() {
+  const [manager] = NODES;
+  const web = `https://127.0.0.1:${await publishedPort(manager, 443)}`;
+  const api = `https://127.0.0.1:${await publishedPort(manager, 8443)}`;
+  console.log(`stack:test --reuse: ${await waitForStack(manager, 'musicapp', { timeoutMs: 120_000 })}`);
+  await waitUntilServing({ web, api });
+  return { web, api };
+}
+
 let checks;
 try {
   checks = selectChecks(await loadChecks(), options.checks?.split(','));
@@ -59,19 +73,21 @@ const watchdog = setTimeout(() => {
 const rows = [];
 let aborted = false;
 try {
-  const ctx = await createContext(await stackUp());
+  const ctx = await createContext(options.reuse ? await runningStack() : await stackUp());
   for (const check of checks) rows.push(await runCheck(check, ctx));
 } catch (error) {
   console.error(`stack:test failed: ${error.stack ?? error}`);
   aborted = true;
 } finally {
   clearTimeout(watchdog);
-  if (!options.keep) {
+  if (!options.keep && !options.reuse) {
     await removeAll();
     rmSync(TEST_TLS_DIR, { recursive: true, force: true });
   }
 }
-console.log('\n== Stack test (docker-compose.yaml on a 3-node swarm) ==');
+console.log(
+  `\n== Stack test (docker-compose.yaml on a 3-node swarm${options.reuse ? ', reused: not a fresh stack' : ''}) ==`,
+);
 console.table(rows);
 const { passed, failed, exitCode } = summary(rows, { aborted });
 console.log(`stack:test: ${passed} passed, ${failed} failed in ${seconds(Date.now() - started)}`);

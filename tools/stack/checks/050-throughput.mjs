@@ -9,7 +9,10 @@ const HOPS = {
 const measure = (url, connections) =>
   startLoad({ url, path: '/shows', connections, seconds: 5, ok: [200] }).done;
 
-/** A warm-up of each proxied route, then direct and proxied alternated three times: { route: { side: [results] } }. */
+/**
+ * A warm-up of each proxied route, then direct and proxied alternated three times:
+ * { route: { side: [results] } }.
+ */
 async function rounds(routes) {
   const measured = { api: { direct: [], proxied: [] }, pages: { direct: [], proxied: [] } };
   for (const route of Object.values(routes)) await measure(route.proxied, route.connections);

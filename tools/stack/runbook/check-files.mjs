@@ -41,7 +41,10 @@ export function shapeProblems(check) {
   return problems;
 }
 
-/** Every check of `dir` (a folder URL or path), imported, in run order: [{ order, id, file, name, target, run }]. */
+/**
+ * Every check of `dir` (a folder URL or path), imported, in run order:
+ * [{ order, id, file, name, target, run }].
+ */
 export async function loadChecks(dir = CHECKS_DIR) {
   const path = dir instanceof URL ? dir.pathname : dir;
   const names = readdirSync(path, { withFileTypes: true })

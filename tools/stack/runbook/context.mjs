@@ -30,8 +30,9 @@ export const tagOf = (image) => image.trim().split('@')[0].split(':').pop();
 
 /**
  * The context for a stack serving `web` and `api` (the URLs of nginx-frontend and nginx-backend):
- *   web, api, db (queries as root in the db task), manager, workers, registry (host:port), tag (the release stack:up deployed: every
- *   image has it, where api and web may since have rolled to another), deployEnv (for compose/*.sh);
+ *   web, api, db (queries as root in the db task), manager, workers, registry (host:port), tag (the
+ *   release stack:up deployed: every image has it, where api and web may since have rolled to
+ *   another), deployEnv (for compose/*.sh);
  *   admin (a token of the admin account, signed at each use), accessKey (the key the stack signs
  *   with), rereadAccessKey() (after a key rotation: the key again from the stack), adminPassword()
  *   (the stack's own secret, so also right after a reset);

@@ -28,8 +28,6 @@ const { values: options } = parseArgs({
     checks: { type: 'string' },
   },
 });
-// The stack's certificate is self-signed: trusted by this run and its children.
-trustTestCertificate({ existing: options.reuse });
 const TIME_LIMIT_MS = 40 * 60_000;
 const started = Date.now();
 
@@ -59,36 +57,47 @@ async function runningStack() {
   return { web, api };
 }
 
-let checks;
-try {
-  checks = selectChecks(await loadChecks(), options.checks?.split(','));
-} catch (error) {
-  console.error(`stack:test: ${error.message}`);
-  process.exit(1);
+/** The checks to run; an unknown --checks id ends the run here, before anything is made. */
+async function chosenChecks() {
+  try {
+    return selectChecks(await loadChecks(), options.checks?.split(','));
+  } catch (error) {
+    console.error(`stack:test: ${error.message}`);
+    process.exit(1);
+  }
 }
+
+/** The stack, then every check on it, each row into `rows`; false when the run broke off before. */
+async function runAll(checks, rows) {
+  try {
+    const ctx = await createContext(options.reuse ? await runningStack() : await stackUp());
+    for (const check of checks) rows.push(await runCheck(check, ctx));
+    return true;
+  } catch (error) {
+    console.error(`stack:test failed: ${error.stack ?? error}`);
+    return false;
+  }
+}
+
+const checks = await chosenChecks();
+// The stack's certificate is self-signed: trusted by this run and its children (this runs the script
+// again, with it, unless it is already trusted).
+trustTestCertificate({ existing: options.reuse });
 const watchdog = setTimeout(() => {
   console.error(`stack:test: over ${TIME_LIMIT_MS / 60_000} minutes; stopping`);
   process.exit(1);
 }, TIME_LIMIT_MS);
 const rows = [];
-let aborted = false;
-try {
-  const ctx = await createContext(options.reuse ? await runningStack() : await stackUp());
-  for (const check of checks) rows.push(await runCheck(check, ctx));
-} catch (error) {
-  console.error(`stack:test failed: ${error.stack ?? error}`);
-  aborted = true;
-} finally {
-  clearTimeout(watchdog);
-  if (!options.keep && !options.reuse) {
-    await removeAll();
-    rmSync(TEST_TLS_DIR, { recursive: true, force: true });
-  }
+const finished = await runAll(checks, rows);
+clearTimeout(watchdog);
+if (!options.keep && !options.reuse) {
+  await removeAll();
+  rmSync(TEST_TLS_DIR, { recursive: true, force: true });
 }
 console.log(
   `\n== Stack test (docker-compose.yaml on a 3-node swarm${options.reuse ? ', reused: not a fresh stack' : ''}) ==`,
 );
 console.table(rows);
-const { passed, failed, exitCode } = summary(rows, { aborted });
+const { passed, failed, exitCode } = summary(rows, { aborted: !finished });
 console.log(`stack:test: ${passed} passed, ${failed} failed in ${seconds(Date.now() - started)}`);
 process.exit(exitCode);

@@ -46,7 +46,7 @@ const describe = ({ task, healthyAt, lost, servedAt }) => {
 
 export const check = {
   name: `scale api ${FROM} → ${TO} under load`,
-  target: `new tasks take traffic within ${seconds(WITHIN_MS)} of being healthy; 0 failed`,
+  target: `new tasks take traffic within ${WITHIN_MS / 1000} s of being healthy; 0 failed`,
   async run(ctx) {
     const scaled = duringLoad(ctx.mixedLoad(), async () => {
       await sleep(1000);

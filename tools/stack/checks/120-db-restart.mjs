@@ -39,7 +39,7 @@ async function newDbTask(ctx) {
 
 export const check = {
   name: 'db task restarted under load',
-  target: `503 fast while down, back ≤ ${seconds(BACK_MS)} after the db is healthy, no reservation lost`,
+  target: `503 fast while down, back ≤ ${BACK_MS / 1000} s after the db is healthy, no reservation lost`,
   async run(ctx) {
     const [[before]] = await ctx.db.query(CONFIRMED);
     const load = startLoad({ url: ctx.api, path: '/shows', connections: 2, seconds: 300, ok: [200, 503] });

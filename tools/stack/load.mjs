@@ -3,13 +3,19 @@ import autocannon from 'autocannon';
 import jwt from 'jsonwebtoken';
 
 /**
- * A running autocannon load that counts every answer by status. Bounded: it stops after `seconds`, or
- * earlier with stop(). A failed request is a connection error, a timeout or a status not in `ok`;
- * requests cut off by the stop itself are not failures.
+ * A running autocannon load that counts every answer by status, and notes when each status was first
+ * and last answered (`spans`). Bounded: it stops after `seconds`, or earlier with stop(). A failed
+ * request is a connection error, a timeout or a status not in `ok`; requests cut off by the stop itself
+ * are not failures.
  */
 export function startLoad({ url, connections, seconds, ok = [200], requests, method = 'GET', path = '/' }) {
   const statuses = new Map();
-  const count = (status) => statuses.set(status, (statuses.get(status) ?? 0) + 1);
+  const spans = {}; // status → [first, last] time it was answered (ms)
+  const count = (status) => {
+    statuses.set(status, (statuses.get(status) ?? 0) + 1);
+    const now = Date.now();
+    spans[status] = [spans[status]?.[0] ?? now, now];
+  };
   const latencies = [];
   const instance = autocannon({
     url,
@@ -37,6 +43,7 @@ export function startLoad({ url, connections, seconds, ok = [200], requests, met
       perSecond: Math.round(result.requests.total / (result.duration || seconds)),
       p99: result.latency.p99,
       statuses: Object.fromEntries(statuses),
+      spans,
       errors,
       failed,
       latencies,
@@ -95,23 +102,12 @@ export async function createFans(db, accessTokenKey, count) {
       rows.slice(i, i + 1000),
     ]);
   }
-  return rows.map(([id]) => ({
-    id,
-    token: jwt.sign({ sub: id, role: 'user', typ: 'access' }, accessTokenKey, {
-      algorithm: 'HS256',
-      expiresIn: 3600,
-    }),
-  }));
+  return rows.map(([id]) => ({ id, token: accessToken(accessTokenKey, id, 'user') }));
 }
 
-export function adminToken(db, accessTokenKey, username) {
-  return db.query('select id from users where username = ?', [username]).then(([rows]) =>
-    jwt.sign({ sub: rows[0].id, role: 'admin', typ: 'access' }, accessTokenKey, {
-      algorithm: 'HS256',
-      expiresIn: 3600,
-    }),
-  );
-}
+/** An access token for the account `sub` with `role`, signed with the stack's key as a login would. */
+export const accessToken = (accessTokenKey, sub, role) =>
+  jwt.sign({ sub, role, typ: 'access' }, accessTokenKey, { algorithm: 'HS256', expiresIn: 3600 });
 
 /** POST /reservations requests that walk through (fan, show) pairs: one seat each, never a fan's 7th. */
 export function reservationRequests(fans, showIds) {
@@ -163,4 +159,52 @@ export async function seatInvariant(db, showIds, created) {
     // A request in flight when the load stopped may complete uncounted: rows ≥ 201s.
     lost: Math.max(0, created - confirmed),
   };
+}
+
+/**
+ * GETs of the api and pages of the web, plus reservations when `fans` are given, all at once; stop()
+ * resolves with each load's result, `failed` over all of them and a `text` for a check's result.
+ */
+export function mixedLoad({ api, web, fans, showId, seconds = 300 }) {
+  const loads = {
+    gets: startLoad({ url: api, path: '/shows', connections: 4, seconds }),
+    pages: startLoad({ url: web, path: '/shows', connections: 2, seconds }),
+  };
+  if (fans) {
+    loads.posts = startLoad({
+      url: api,
+      connections: 2,
+      seconds,
+      requests: reservationRequests(fans, [showId]),
+      ok: [201, 409],
+    });
+  }
+  return {
+    async stop() {
+      const out = {};
+      for (const [name, load] of Object.entries(loads)) out[name] = await load.stop();
+      out.failed = Object.values(out).reduce((sum, r) => sum + r.failed, 0);
+      out.text = Object.entries(out)
+        .filter(([name]) => loads[name])
+        .map(([name, r]) => `${name} ${r.requests} (${statusText(r.statuses)})`)
+        .join(', ');
+      return out;
+    },
+  };
+}
+
+/**
+ * Runs `work` while `load` (a startLoad or mixedLoad) runs, then stops the load, also when `work`
+ * fails: a failed check does not leave its load running into the next one. Resolves with
+ * { value: what work resolved with, load: the load's result }.
+ */
+export async function duringLoad(load, work) {
+  let value;
+  try {
+    value = await work();
+  } catch (error) {
+    await load.stop().catch(() => {});
+    throw error;
+  }
+  return { value, load: await load.stop() };
 }

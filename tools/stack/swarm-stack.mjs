@@ -20,17 +20,23 @@ export async function containersOf(service, namespace = 'musicapp') {
   return found;
 }
 
-/** A shell script inside a container of the stack, on its node. */
-export const inContainer = ({ node, id }, script, options = {}) =>
-  run(
+/**
+ * A shell script inside a container of the stack, on its node; `env` is set in the container (not
+ * here), `input` given on stdin, other options as run()'s.
+ */
+export function inContainer({ node, id }, script, { env = {}, ...options } = {}) {
+  const interactive = options.input ? ['-i'] : [];
+  const flags = Object.entries(env).flatMap(([key, value]) => ['-e', `${key}=${value}`]);
+  return run(
     'docker',
     [
       'exec',
-      ...(options.input ? ['-i'] : []),
+      ...interactive,
       `musicapp-${node}`,
       'docker',
       'exec',
-      ...(options.input ? ['-i'] : []),
+      ...interactive,
+      ...flags,
       id,
       'sh',
       '-c',
@@ -38,6 +44,7 @@ export const inContainer = ({ node, id }, script, options = {}) =>
     ],
     options,
   );
+}
 
 /** A swarm secret's value, as a task that mounts it sees it (the test harness signs tokens with it). */
 export async function secretOf(service, name) {
@@ -71,3 +78,9 @@ export function stackDb() {
 export const service = (...args) => inNode(NODES[0], `docker service ${args.join(' ')}`);
 
 export { docker };
+
+/** The names of the swarm secrets whose names start with `prefix` (as `docker secret ls` filters). */
+export const secretNames = async (prefix) =>
+  (await inNode(NODES[0], `docker secret ls --format '{{.Name}}' --filter name=${prefix}`))
+    .split('\n')
+    .filter(Boolean);

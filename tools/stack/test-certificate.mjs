@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -49,10 +49,15 @@ function makeTestCertificate() {
  * Makes this process trust the test certificate: Node reads NODE_EXTRA_CA_CERTS at start-up only, so
  * the first call makes the pair and runs this same script again with it set (and returns never); in
  * that run, and in every child it starts (stack:up, the browser journeys), it is already there.
+ * With `{ existing: true }` (checks on a stack already up) it takes the pair that stack was given.
  */
-export function trustTestCertificate() {
+export function trustTestCertificate({ existing = false } = {}) {
   if (process.env.NODE_EXTRA_CA_CERTS === testCertificate.certificate) return testCertificate;
-  makeTestCertificate(); // a fresh pair for every stack this makes: never an expired one
+  if (!existing)
+    makeTestCertificate(); // a fresh pair for every stack this makes: never an expired one
+  else if (!existsSync(testCertificate.certificate)) {
+    throw new Error(`no ${testCertificate.certificate}: is a stack from \`npm run stack:up\` running?`);
+  }
   const again = spawnSync(process.execPath, process.argv.slice(1), {
     stdio: 'inherit',
     env: { ...process.env, NODE_EXTRA_CA_CERTS: testCertificate.certificate },

@@ -1,0 +1,3 @@
+import { killUnderLoad } from './shared/kill-under-load.mjs';
+
+export const check = killUnderLoad('web');
